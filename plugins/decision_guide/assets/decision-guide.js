@@ -1,0 +1,54 @@
+// Decision Guide client: progressive enhancement for generated tables (sorting).
+// Re-runs on every page Material's instant navigation shows, without leaking listeners.
+
+/** Compare two cell sort keys: numbers numerically, anything else as text. */
+export function compareKeys(a, b) {
+  const x = Number(a);
+  const y = Number(b);
+  if (a !== "" && b !== "" && Number.isFinite(x) && Number.isFinite(y)) return x - y;
+  return String(a).localeCompare(String(b));
+}
+
+function sortKey(row, column) {
+  const cell = row.children[column];
+  if (!cell) return "";
+  return cell.dataset.sort ?? cell.textContent.trim();
+}
+
+function sortBy(table, column, header) {
+  const body = table.tBodies[0];
+  const ascending = header.getAttribute("aria-sort") !== "ascending";
+  for (const th of table.tHead.rows[0].cells) th.removeAttribute("aria-sort");
+  header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+  const rows = [...body.rows];
+  rows.sort((r1, r2) => compareKeys(sortKey(r1, column), sortKey(r2, column)) * (ascending ? 1 : -1));
+  body.append(...rows);
+}
+
+/** Turn the headers of every sortable table under `root` into sort buttons. */
+export function enhanceTables(root) {
+  for (const table of root.querySelectorAll("table[data-dg-sortable]:not([data-dg-ready])")) {
+    table.dataset.dgReady = "";
+    [...table.tHead.rows[0].cells].forEach((header, column) => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "dg-sort";
+      button.textContent = header.textContent;
+      button.setAttribute("aria-label", `Sort by ${header.textContent}`);
+      button.addEventListener("click", () => sortBy(table, column, header));
+      header.replaceChildren(button);
+    });
+  }
+}
+
+function start() {
+  enhanceTables(document);
+}
+
+// Material exposes document$ (an observable of page loads) when instant navigation is on.
+if (typeof window !== "undefined" && window.document$ && typeof window.document$.subscribe === "function") {
+  window.document$.subscribe(start);
+} else if (typeof document !== "undefined") {
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
+  else start();
+}

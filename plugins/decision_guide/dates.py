@@ -1,0 +1,34 @@
+"""Partial dates (YYYY, YYYY-MM, YYYY-MM-DD) as the sources state them, and their age."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The earliest day a partial date can mean, or None for 'undated'.
+
+    The earliest day is the honest reading for freshness: "2026-05" may be as old as 1 May.
+    Assumes the text already passed the schema's date check.
+    """
+    if text == "undated":
+        return None
+    parts = [int(p) for p in text.split("-")]
+    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def months_between(earlier: dt.date, later: dt.date) -> int:
+    """Whole months from ``earlier`` to ``later`` (0 when less than a month)."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    if later.day < earlier.day:
+        months -= 1
+    return max(months, 0)
+
+
+def describe_age(months: int) -> str:
+    """'checked 14 months ago' style wording."""
+    if months < 1:
+        return "this month"
+    if months < 24:
+        return f"{months} month{'s' if months != 1 else ''} ago"
+    return f"{months // 12} years ago"

@@ -1,0 +1,56 @@
+"""Page addresses computed the way MkDocs computes them, without MkDocs.
+
+Generated tables are HTML, which MkDocs does not rewrite, so their links must already be
+relative to the page they appear on. Mirroring MkDocs' rule (``a/b.md`` → ``a/b/`` with directory
+URLs, ``a/b.html`` without; ``index.md`` → its folder) keeps the core free of MkDocs and makes
+every link work from any sub-path.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+
+def page_url(src_uri: str, *, use_directory_urls: bool = True) -> str:
+    """The site-relative URL MkDocs gives the page built from ``src_uri``."""
+    stem, _ = posixpath.splitext(src_uri)
+    folder, name = posixpath.split(stem)
+    if not use_directory_urls:
+        return f"{stem}.html"
+    if name == "index":
+        return f"{folder}/" if folder else ""
+    return f"{stem}/"
+
+
+@dataclass(frozen=True)
+class Linker:
+    """Makes links from one page (``from_src_uri``) to other pages and site files."""
+
+    from_src_uri: str
+    use_directory_urls: bool = True
+
+    def to_page(self, src_uri: str, anchor: str | None = None) -> str:
+        target = page_url(src_uri, use_directory_urls=self.use_directory_urls)
+        href = self._relative(target)
+        if anchor:
+            href = f"{href}#{anchor}" if href else f"#{anchor}"
+        return href
+
+    def to_file(self, site_path: str) -> str:
+        """A link to a file of the built site (an asset), such as ``assets/decision-guide.js``."""
+        return self._relative(site_path)
+
+    def _relative(self, target: str) -> str:
+        here = page_url(self.from_src_uri, use_directory_urls=self.use_directory_urls)
+        here_dir = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+        if here_dir == "/":
+            here_dir = ""
+        if target == here:
+            return "./" if target.endswith("/") or not target else posixpath.basename(target)
+        relative = posixpath.relpath(target or ".", here_dir or ".")
+        if target.endswith("/") or not target:
+            relative = relative.rstrip("/") + "/"
+            if relative == "./":
+                return "./"
+        return relative
