@@ -41,9 +41,12 @@ class _Checker:
         """Report ``value`` at ``loc`` if it is not an id of ``kind``."""
         if value not in self.known[kind]:
             label = _LABELS.get(kind, kind.replace("_", " ").rstrip("s"))
+            hint = suggest(value, self.known[kind])
+            if not hint and len(self.known[kind]) <= 12:
+                hint = f"; expected one of: {', '.join(sorted(self.known[kind]))}"
             self.problems.append(item.problem(
-                loc, f"{_path(item, loc)}: unknown {label} id '{value}'"
-                     f"{suggest(value, self.known[kind])}", "unknown-reference"))
+                loc, f"{_path(item, loc)}: unknown {label} id '{value}'{hint}",
+                "unknown-reference"))
 
     def refs(self, item: Located, loc: Loc, kind: str, values: Iterable[str]) -> None:
         for index, value in enumerate(values):

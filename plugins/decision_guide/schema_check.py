@@ -60,7 +60,8 @@ def _to_problem(document: YamlDocument, error: Any, model: type[BaseModel]) -> P
             message += f"; allowed keys: {', '.join(sorted(allowed))}"
         return document.problem(loc, message, code, key=True)
     if kind == "missing":
-        return document.problem(loc[:-1], f"{where}: missing required field '{loc[-1]}'", code)
+        return document.problem(loc[:-1], f"{field_path(loc[:-1])}: missing required field "
+                                          f"'{loc[-1]}'", code)
     message = error["msg"]
     if kind == "value_error":
         message = message.removeprefix("Value error, ")

@@ -65,6 +65,9 @@ class YamlDocument:
         return Problem(self.path, line, col, message, code, severity)  # type: ignore[arg-type]
 
 
+_PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:omap"}
+
+
 class _Budget:
     def __init__(self, limit: int) -> None:
         self.left = limit
@@ -128,7 +131,10 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, path: str) -> Problem:
     if "'\\t'" in problem:
         return Problem(path, line, col, "tab character where YAML expects spaces; indent with spaces",
                        "tab")
-    context = f" ({exc.context})" if exc.context else ""
+    context = f" ({exc.context}" if exc.context else ""
+    if context and exc.context_mark and exc.context_mark.line + 1 != line:
+        context += f" at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1}"
+    context += ")" if context else ""
     return Problem(path, line, col, f"YAML syntax: {problem}{context}", "yaml-syntax")
 
 
@@ -138,6 +144,11 @@ def _build(node: Node, loc: Loc, document: YamlDocument, problems: list[Problem]
     if budget.left < 0:
         raise _TooManyNodes
     document.value_marks.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if isinstance(node, (MappingNode, SequenceNode)) and node.tag not in _PLAIN_TAGS:
+        line, col = node.start_mark.line + 1, node.start_mark.column + 1
+        problems.append(Problem(document.path, line, col,
+                                f"unsupported YAML tag '{node.tag}'", "yaml-tag"))
+        return None
     if isinstance(node, MappingNode):
         return _build_mapping(node, loc, document, problems, loader, budget)
     if isinstance(node, SequenceNode):

@@ -1,0 +1,41 @@
+# `make serve` and `make test` set everything up on first use: a .venv with the project and its
+# test tools, and Debian's chromium for the browser tests.
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+HOST   ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test check install chromium bench clean
+
+serve: $(STAMP)
+	$(VENV)/bin/mkdocs serve --livereload -a $(HOST)
+
+build: $(STAMP)
+	$(VENV)/bin/mkdocs build --strict -d site
+
+check: $(STAMP)
+	$(VENV)/bin/decision-guide check
+
+test: $(STAMP) chromium
+	$(PY) -m pytest
+
+bench: $(STAMP) chromium
+	$(PY) bench/run.py
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# Browser tests drive Debian's chromium through Playwright (no browser download).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+clean:
+	rm -rf site $(VENV)
