@@ -18,29 +18,25 @@ TODAY = dt.date(2026, 11, 21)
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-@pytest.fixture
-def build_site() -> Callable[[Path, Path], Path]:
-    """Build the site of ``project`` (a folder with mkdocs.yml) into ``site_dir``, strictly."""
+def build_project(project: Path, site_dir: Path) -> Path:
+    """Build the site of ``project`` (a folder with mkdocs.yml) into ``site_dir``, strictly,
+    with 'today' pinned so freshness flags do not depend on the day the tests run."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    def run(project: Path, site_dir: Path) -> Path:
-        previous = os.environ.get("DECISION_GUIDE_TODAY")
-        os.environ["DECISION_GUIDE_TODAY"] = TODAY.isoformat()
-        cwd = Path.cwd()
-        try:
-            os.chdir(project)
-            config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
-            build(config)
-        finally:
-            os.chdir(cwd)
-            if previous is None:
-                os.environ.pop("DECISION_GUIDE_TODAY", None)
-            else:
-                os.environ["DECISION_GUIDE_TODAY"] = previous
-        return site_dir
-
-    return run
+    previous = os.environ.get("DECISION_GUIDE_TODAY")
+    os.environ["DECISION_GUIDE_TODAY"] = TODAY.isoformat()
+    cwd = Path.cwd()
+    try:
+        os.chdir(project)
+        build(load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True))
+    finally:
+        os.chdir(cwd)
+        if previous is None:
+            os.environ.pop("DECISION_GUIDE_TODAY", None)
+        else:
+            os.environ["DECISION_GUIDE_TODAY"] = previous
+    return site_dir
 
 
 @pytest.fixture
@@ -54,3 +50,29 @@ def project_copy(tmp_path: Path) -> Callable[[Path], Path]:
         return target
 
     return copy
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-quic"]
+
+
+@pytest.fixture(scope="session")
+def browser():  # type: ignore[no-untyped-def]
+    """Debian's chromium driven by Playwright (installed by `make test`; no browser download)."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "chromium is missing: run `make test`, which installs it"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])

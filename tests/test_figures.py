@@ -11,7 +11,7 @@ from decision_guide.figures import format_amount, format_figure, freshness
 
 
 @pytest.mark.parametrize(("value", "text"), [
-    (0.13, "0.13"), (0.02, "0.02"), (0.00002, "0.00002"), (0.032, "0.032"), (2, "2"),
+    (0.13, "0.13"), (0.02, "0.02"), (0.00002, "0.00002"), (0.032, "0.032"), (2, "2.00"),
     (2.69, "2.69"), (0.1, "0.10"), (500, "500"), (5000, "5,000"), (0.0075, "0.0075"), (0, "0"),
 ])
 def test_amounts(value: float, text: str) -> None:

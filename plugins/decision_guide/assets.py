@@ -1,4 +1,8 @@
-"""The site assets the plugin ships: its stylesheet and its script, registered and written."""
+"""The site assets: the plugin's stylesheet and script, and the calculators' browser runtime.
+
+Both are registered on every page (``extra_css`` / ``extra_javascript`` as ES modules) and
+copied into ``site/assets/decision-guide/`` after the build. Nothing is loaded from outside.
+"""
 
 from __future__ import annotations
 
@@ -10,26 +14,48 @@ from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 
 SITE_FOLDER = "assets/decision-guide"
-STYLESHEET = f"{SITE_FOLDER}/decision-guide.css"
-SCRIPT = f"{SITE_FOLDER}/decision-guide.js"
+RUNTIME_FOLDER = f"{SITE_FOLDER}/calculators"
+RUNTIME_ENTRY = "decision-guide-calculators.js"
+RUNTIME_STYLES = "calculators.css"
 
 
-def register(config: MkDocsConfig) -> None:
-    """Add the stylesheet and the module script to every page, once."""
-    if STYLESHEET not in config.extra_css:
-        config.extra_css.append(STYLESHEET)
-    if not any(str(script) == SCRIPT for script in config.extra_javascript):
-        script = ExtraScriptValue(SCRIPT)
-        script.type = "module"
-        config.extra_javascript.append(script)
+def register(config: MkDocsConfig, *, with_runtime: bool) -> None:
+    """Add the stylesheets and module scripts to every page, once."""
+    stylesheets = [f"{SITE_FOLDER}/decision-guide.css"]
+    scripts = [f"{SITE_FOLDER}/decision-guide.js"]
+    if with_runtime:
+        stylesheets.append(f"{RUNTIME_FOLDER}/{RUNTIME_STYLES}")
+        scripts.append(f"{RUNTIME_FOLDER}/{RUNTIME_ENTRY}")
+    for path in stylesheets:
+        if path not in config.extra_css:
+            config.extra_css.append(path)
+    present = {str(script) for script in config.extra_javascript}
+    for path in scripts:
+        if path not in present:
+            script = ExtraScriptValue(path)
+            script.type = "module"
+            config.extra_javascript.append(script)
 
 
-def write(site_dir: Path) -> None:
-    """Copy the package's assets into the built site."""
+def write(site_dir: Path, runtime_dir: Path | None) -> None:
+    """Copy the package's assets, and the runtime's modules and styles (not its tests)."""
     target = site_dir / SITE_FOLDER
     target.mkdir(parents=True, exist_ok=True)
-    package_assets = resources.files("decision_guide") / "assets"
-    for entry in package_assets.iterdir():
+    for entry in (resources.files("decision_guide") / "assets").iterdir():
         if entry.is_file():
             with resources.as_file(entry) as path:
                 shutil.copyfile(path, target / entry.name)
+    if runtime_dir is not None:
+        runtime_target = site_dir / RUNTIME_FOLDER
+        runtime_target.mkdir(parents=True, exist_ok=True)
+        for path in sorted(runtime_dir.iterdir()):
+            if path.is_file() and path.suffix in (".js", ".css"):
+                shutil.copyfile(path, runtime_target / path.name)
+
+
+def runtime_folder(calculators_dir: Path | None) -> Path | None:
+    """The calculators' ``runtime/`` folder, if the site has one."""
+    if calculators_dir is None:
+        return None
+    runtime = calculators_dir / "runtime"
+    return runtime if (runtime / RUNTIME_ENTRY).is_file() else None

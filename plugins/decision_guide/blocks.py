@@ -46,9 +46,7 @@ def pick(ctx: PageContext, section: str, args: Mapping[str, str], key: str) -> l
 
 
 def _render(ctx: PageContext, template: str, **data: Any) -> Markup:
-    html = ctx.renderer.env.get_template(f"blocks/{template}").render(ctx=ctx, kb=ctx.kb, **data)
-    # One raw-HTML block for Markdown: no blank lines, no indentation that could read as code.
-    return Markup("\n".join(line.strip() for line in html.splitlines() if line.strip()))  # noqa: S704
+    return ctx.template(f"blocks/{template}", **data)
 
 
 def comparison(ctx: PageContext, args: Mapping[str, str]) -> Markup:

@@ -18,10 +18,9 @@ from pathlib import Path
 import yaml
 
 from .export import export_knowledge
-from .knowledge import KnowledgeBase, load_knowledge
-from .markers import expand_markers
+from .guide import Guide, load_guide
 from .problems import Problem, ProblemsFound, errors_only, format_problems, summary_line
-from .render import Renderer, RenderSettings
+from .render import RenderSettings
 from .schema import schema_text
 
 PLUGIN_NAMES = ("decision-guide", "decision_guide")
@@ -33,6 +32,7 @@ class Project:
 
     root: Path
     knowledge_dir: Path
+    calculators_dir: Path | None
     docs_dir: Path
     max_age_months: int
 
@@ -53,11 +53,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _schema(args.output)
     project = read_project(args.config_file)
     if args.command == "export":
-        kb = _load_or_report(project)
-        if kb is None:
+        guide = _load_or_report(project)
+        if guide is None:
             return 1
         try:
-            sys.stdout.write(json.dumps(export_knowledge(kb), indent=2, ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(export_knowledge(guide.kb), indent=2, ensure_ascii=False) + "\n")
             sys.stdout.flush()
         except BrokenPipeError:  # the reader stopped early (e.g. `| head`): not an error
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (silences the interpreter's flush)
@@ -76,6 +76,8 @@ def read_project(config_file: Path) -> Project:
             options = next(v for k, v in entry.items() if k in PLUGIN_NAMES) or {}
     return Project(root=root,
                    knowledge_dir=root / str(options.get("knowledge_dir", "content/knowledge")),
+                   calculators_dir=(root / str(options["calculators_dir"])
+                                    if options.get("calculators_dir") else None),
                    docs_dir=root / str(config.get("docs_dir", "docs")),
                    max_age_months=int(options.get("max_age_months", 12)))  # type: ignore[call-overload]
 
@@ -89,9 +91,11 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/",
                                     lambda loader, suffix, node: None)
 
 
-def _load_or_report(project: Project) -> KnowledgeBase | None:
+def _load_or_report(project: Project) -> Guide | None:
+    settings = RenderSettings(today=dt.date.today(), max_age_months=project.max_age_months)
     try:
-        return load_knowledge(project.knowledge_dir, project_root=project.root)
+        return load_guide(project.knowledge_dir, project.calculators_dir,
+                          project_root=project.root, settings=settings)
     except ProblemsFound as found:
         print(format_problems(found.problems))  # noqa: T201 (CLI output)
         print(summary_line(found.problems))  # noqa: T201
@@ -99,33 +103,33 @@ def _load_or_report(project: Project) -> KnowledgeBase | None:
 
 
 def _check(project: Project, *, strict: bool) -> int:
-    kb = _load_or_report(project)
-    if kb is None:
+    guide = _load_or_report(project)
+    if guide is None:
         return 1
-    problems: list[Problem] = list(kb.warnings) + _marker_problems(kb, project)
+    problems: list[Problem] = [*guide.warnings, *_marker_problems(guide, project)]
     if problems:
         print(format_problems(problems))  # noqa: T201
     failing = problems if strict else errors_only(problems)
-    counts = ", ".join(f"{name.replace('_', ' ')}: {len(kb.section(name))}"
-                       for name in ("options", "criteria", "costs", "patterns", "use_cases",
-                                    "questions", "sources"))
     if failing:
         print(summary_line(problems))  # noqa: T201
         return 1
+    kb = guide.kb
+    counts = ", ".join(f"{name.replace('_', ' ')}: {len(kb.section(name))}"
+                       for name in ("options", "criteria", "costs", "patterns", "use_cases",
+                                    "questions", "sources"))
+    counts += f", calculators: {len(guide.renderer.calculators)}"
     print(f"OK, no errors ({counts})" + (f"; {summary_line(problems)}" if problems else ""))  # noqa: T201
     return 0
 
 
-def _marker_problems(kb: KnowledgeBase, project: Project) -> list[Problem]:
+def _marker_problems(guide: Guide, project: Project) -> list[Problem]:
     """Markers in hand-written pages, checked the way the build expands them."""
-    renderer = Renderer(kb, RenderSettings(today=dt.date.today(),
-                                           max_age_months=project.max_age_months))
     problems: list[Problem] = []
     for page in sorted(project.docs_dir.rglob("*.md")):
         text = page.read_text(encoding="utf-8")
         src_uri = page.relative_to(project.docs_dir).as_posix()
         display = page.relative_to(project.root).as_posix()
-        problems += expand_markers(text, renderer.context(src_uri), display)[1]
+        problems += guide.expand(text, src_uri, display)[1]
     return problems
 
 

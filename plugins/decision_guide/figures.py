@@ -9,13 +9,13 @@ from .dates import describe_age, months_between, parse_date
 
 
 def format_amount(value: float) -> str:
-    """A price as people write it: 5,000 · 2.69 · 0.13 · 0.00002 (no float noise)."""
+    """A price as people write it: 5,000 · 2.00 · 2.69 · 0.13 · 0.00002 (no float noise)."""
     if value == 0:
         return "0"
     if abs(value) >= 100:
         return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
     if abs(value) >= 1:
-        return f"{value:,.2f}".rstrip("0").rstrip(".") if value == int(value) else f"{value:,.2f}"
+        return f"{value:,.2f}"
     text = f"{value:.3g}" if abs(value) >= 1e-4 else f"{value:.2g}"
     if "e" in text:
         text = f"{value:.10f}".rstrip("0")

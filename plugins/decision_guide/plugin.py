@@ -15,11 +15,11 @@ from mkdocs.structure.pages import Page
 
 from . import assets
 from .config import GuideConfig
-from .knowledge import KnowledgeBase, load_knowledge
-from .markers import expand_markers
+from .guide import Guide, load_guide
+from .navigation import expand_nav, nav_children
 from .pages import generated_pages
 from .problems import ProblemsFound, format_problems
-from .render import Renderer, RenderSettings
+from .render import RenderSettings
 
 log = get_plugin_logger(__name__)
 
@@ -28,52 +28,57 @@ class DecisionGuidePlugin(BasePlugin[GuideConfig]):
     """Loads the knowledge base, generates its pages, expands markers, ships the assets."""
 
     def __init__(self) -> None:
-        self.kb: KnowledgeBase | None = None
-        self.renderer: Renderer | None = None
+        self.guide: Guide | None = None
         self.project_root = Path.cwd()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project_root = Path(config.config_file_path).resolve().parent
-        today = resolve_today(self.config.today)
+        settings = RenderSettings(
+            today=resolve_today(self.config.today), max_age_months=self.config.max_age_months,
+            use_directory_urls=config.use_directory_urls,
+            template_dirs=tuple(Path(d) for d in [self.config.templates_dir] if d))
+        calculators = self.config.calculators_dir
         try:
-            self.kb = load_knowledge(Path(self.config.knowledge_dir), project_root=self.project_root,
-                                     today=today)
+            self.guide = load_guide(Path(self.config.knowledge_dir),
+                                    Path(calculators) if calculators else None,
+                                    project_root=self.project_root, settings=settings)
         except ProblemsFound as found:
-            raise PluginError(f"the knowledge base has problems:\n{found}") from None
-        for warning in self.kb.warnings:
+            raise PluginError(f"the guide's YAML has problems:\n{found}") from None
+        for warning in self.guide.warnings:
             log.warning("%s", warning)
-        template_dirs = tuple(Path(d) for d in [self.config.templates_dir] if d)
-        self.renderer = Renderer(self.kb, RenderSettings(
-            today=today, max_age_months=self.config.max_age_months,
-            use_directory_urls=config.use_directory_urls, template_dirs=template_dirs))
-        assets.register(config)
+        assets.register(config, with_runtime=self._runtime() is not None)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        assert self.renderer is not None
+        assert self.guide is not None
         docs_dir = Path(config.docs_dir).resolve()
-        for page in generated_pages(self.renderer):
+        for page in generated_pages(self.guide.renderer):
             file = File.generated(config, page.src_uri, content=page.content)
             file.edit_uri = os.path.relpath(self.project_root / page.edit_path, docs_dir).replace(
                 os.sep, "/")
             files.append(file)
+        config.nav = expand_nav(config.nav, nav_children(self.guide.kb))
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
-        assert self.renderer is not None
-        path = (Path(config.docs_dir) / page.file.src_uri)
+        assert self.guide is not None
+        path = Path(config.docs_dir) / page.file.src_uri
         display = os.path.relpath(path, self.project_root) if not page.file.generated_by else (
             f"(generated) {page.file.src_uri}")
-        expanded, problems = expand_markers(
-            markdown, self.renderer.context(page.file.src_uri), display,
+        expanded, problems = self.guide.expand(
+            markdown, page.file.src_uri, display,
             line_offset=front_matter_lines(page.file.content_string, markdown))
         if problems:
             raise PluginError(f"markers in {display} have problems:\n{format_problems(problems)}")
         return expanded
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        assets.write(Path(config.site_dir))
+        assets.write(Path(config.site_dir), self._runtime())
+
+    def _runtime(self) -> Path | None:
+        calculators = self.config.calculators_dir
+        return assets.runtime_folder(Path(calculators) if calculators else None)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(Path(self.config.knowledge_dir).resolve()))

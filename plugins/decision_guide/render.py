@@ -9,6 +9,7 @@ escaping, never raw.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,8 @@ class Renderer:
 
     kb: KnowledgeBase
     settings: RenderSettings
+    calculators: Mapping[str, Any] = field(default_factory=dict)
+    """Compiled calculators by id, for the ``calculator`` marker."""
     markdown: SafeMarkdown = field(default_factory=SafeMarkdown)
 
     def __post_init__(self) -> None:
@@ -84,6 +87,12 @@ class PageContext:
     @property
     def kb(self) -> KnowledgeBase:
         return self.renderer.kb
+
+    def template(self, name: str, **data: Any) -> Markup:
+        """Render an HTML template as one raw-HTML block for Markdown: no blank lines and no
+        indentation that Markdown could read as a code block."""
+        html = self.renderer.env.get_template(name).render(ctx=self, kb=self.kb, **data)
+        return Markup("\n".join(line.strip() for line in html.splitlines() if line.strip()))  # noqa: S704
 
     def md(self, text: str | None) -> Markup:
         return self.renderer.markdown.inline(text) if text else Markup("")

@@ -1,0 +1,1 @@
+"""Calculators: definitions from YAML, compiled formulas, static results and their HTML."""

@@ -1,0 +1,153 @@
+"""The schema of a calculator definition (``calculators/*.yml``), as pydantic models.
+
+Formulas are text here; ``compile`` parses them and checks names, arity and cycles, and
+binds defaults to the knowledge base's costs.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, model_validator
+
+from ..models import Entity, Id, Text
+
+Name = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
+Format = Literal["currency", "number", "percent", "duration", "months"]
+Finite = Annotated[float, Field(allow_inf_nan=False)]
+
+
+class Input(Entity):
+    """A number the reader can change. Its default is a number or a cost from the knowledge base."""
+
+    id: Name = Field(description="Name used in formulas: lower case, digits and underscores.")
+    label: Text
+    unit: Text | None = None
+    format: Format = "number"
+    default: Finite | None = None
+    cost: Id | None = Field(default=None, description="A cost id whose figure is the default.")
+    cost_point: Literal["low", "mid", "high"] = Field(
+        default="mid", description="Which point of a cost's low–high range is the default.")
+    scale: Finite = Field(default=1, description="Multiplies the cost's figure (e.g. 0.001).")
+    min: Finite = 0
+    max: Finite
+    step: Annotated[float, Field(gt=0, allow_inf_nan=False)] = 1
+    help: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_default(self) -> Input:
+        if (self.default is None) == (self.cost is None):
+            raise ValueError("give exactly one of 'default' or 'cost'")
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min:g}) is greater than max ({self.max:g})")
+        return self
+
+
+class Value(Entity):
+    """A derived value: a formula over inputs and earlier or later values (order is worked out)."""
+
+    id: Name
+    label: Text
+    formula: Text
+    format: Format = "currency"
+    output: bool = Field(default=False, description="Shown to the reader as a result.")
+    help: Text | None = None
+
+
+class Preset(Entity):
+    id: Id
+    label: Text
+    values: dict[Name, Finite] = Field(min_length=1)
+
+
+class Over(Entity):
+    input: Name
+    values: list[Finite] = Field(min_length=1, max_length=50)
+
+
+class Column(Entity):
+    value: Name
+    label: Text
+
+
+class ScenarioTable(Entity):
+    id: Id
+    caption: Text
+    over: Over
+    columns: list[Column] = Field(min_length=1)
+
+
+class Axis(Entity):
+    input: Name
+    start: Finite = Field(alias="from")
+    to: Finite
+    step: Annotated[float, Field(gt=0, allow_inf_nan=False)] = 1
+    label: Text
+    format: Format = "number"
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Axis:
+        if self.start > self.to:
+            raise ValueError(f"from ({self.start:g}) is greater than to ({self.to:g})")
+        if (self.to - self.start) / self.step > 400:
+            raise ValueError("more than 400 points; use a larger step")
+        return self
+
+
+class YAxis(Entity):
+    label: Text
+    format: Format = "currency"
+
+
+class Series(Entity):
+    value: Name
+    label: Text
+
+
+class Marker(Entity):
+    value: Name
+    label: Text
+
+
+class Chart(Entity):
+    id: Id
+    caption: Text
+    x: Axis
+    y: YAxis
+    series: list[Series] = Field(min_length=1, max_length=6)
+    marker: Marker | None = None
+
+
+class Calculator(Entity):
+    """A calculator: inputs, derived values and outputs, presets, scenario tables and charts."""
+
+    id: Id
+    title: Text
+    summary: Text
+    inputs: list[Input] = Field(min_length=1)
+    values: list[Value] = Field(min_length=1)
+    presets: list[Preset] = []
+    tables: list[ScenarioTable] = []
+    charts: list[Chart] = []
+
+
+class Wizard(Entity):
+    """The decision wizard: the knowledge base's questions, scored per option."""
+
+    id: Id
+    title: Text
+    summary: Text
+    questions: list[Id] = Field(default=[], description="Question ids to ask; all when empty.")
+
+
+class CalculatorFile(Entity):
+    """One file under ``calculators/``: a calculator or the decision wizard."""
+
+    calculator: Calculator | None = None
+    wizard: Wizard | None = None
+
+    @model_validator(mode="after")
+    def _one(self) -> CalculatorFile:
+        if (self.calculator is None) == (self.wizard is None):
+            raise ValueError("a calculator file holds exactly one of 'calculator' or 'wizard'")
+        return self

@@ -1,0 +1,48 @@
+"""The core in one call: load the knowledge base and calculators, ready to render.
+
+The MkDocs plugin and the CLI both go through ``load_guide`` and ``Guide.expand``, so the
+command line reports exactly what a build would.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .blocks import BLOCKS, BlockSpec
+from .calculators.compile import load_calculators
+from .calculators.render import calculator_block
+from .knowledge import KnowledgeBase, load_knowledge
+from .markers import expand_markers
+from .problems import Problem, ProblemsFound, errors_only
+from .render import Renderer, RenderSettings
+
+GUIDE_BLOCKS: dict[str, BlockSpec] = {
+    **BLOCKS,
+    "calculator": BlockSpec(calculator_block, frozenset({"id"}), frozenset({"id"})),
+}
+
+
+@dataclass
+class Guide:
+    kb: KnowledgeBase
+    renderer: Renderer
+    warnings: list[Problem] = field(default_factory=list)
+
+    def expand(self, markdown: str, src_uri: str, display_path: str, *,
+               line_offset: int = 0) -> tuple[str, list[Problem]]:
+        """Expand the markers of one page (``src_uri`` relative to the docs folder)."""
+        return expand_markers(markdown, self.renderer.context(src_uri), display_path,
+                              line_offset=line_offset, blocks=GUIDE_BLOCKS)
+
+
+def load_guide(knowledge_dir: Path, calculators_dir: Path | None, *, project_root: Path,
+               settings: RenderSettings) -> Guide:
+    """Load everything; raise ``ProblemsFound`` with every error of every file at once."""
+    kb = load_knowledge(knowledge_dir, project_root=project_root, today=settings.today)
+    calculators, problems = ({}, []) if calculators_dir is None else load_calculators(
+        calculators_dir, kb, project_root=project_root)
+    if errors_only(problems):
+        raise ProblemsFound([*problems, *kb.warnings])
+    renderer = Renderer(kb, settings, calculators=calculators)
+    return Guide(kb, renderer, warnings=[*kb.warnings, *problems])
