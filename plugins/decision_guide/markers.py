@@ -3,7 +3,7 @@
 Syntax (documented in the README): an HTML comment naming a block and its arguments,
 
     <!-- guide:comparison group=knowledge -->
-    RAG costs about <!-- guide:cost id=rag-per-query-article --> per query.
+    A GPU-hour costs <!-- guide:cost id=gpu-hour --> today.
 
 Table and card blocks stand alone on their line; ``cost`` and ``fact`` also work inside a
 sentence. Comments are invisible wherever the plugin does not run, never collide with code

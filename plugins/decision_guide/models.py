@@ -211,6 +211,8 @@ class Kpi(Identified):
 class Source(Identified):
     title: Text
     publisher: Text
+    cite_as: Text | None = Field(default=None, description="Short label citations show; "
+                                 "defaults to the publisher.")
     url: Url | None = Field(default=None, description="Leave out rather than guess when unknown.")
     date: DateText
     kind: Literal["article", "paper", "pricing", "docs", "survey", "benchmark", "digest"]

@@ -124,7 +124,7 @@ class PageContext:
             date = "" if source.date == "undated" else f", {source.date[:4]}"
             parts.append(Markup('<a class="dg-cite" href="{}" title="{}">{}{}</a>').format(
                 self.href("sources", source_id), f"{source.title} ({source.publisher})",
-                source.publisher, date))
+                source.cite_as or source.publisher, date))
         return Markup('<span class="dg-cites">') + Markup(" ").join(parts) + Markup("</span>")
 
     def rating(self, rating_id: str) -> Markup:

@@ -24,7 +24,7 @@ DASH = "—"
 
 
 def calculator_block(ctx: PageContext, args: Mapping[str, str]) -> Markup:
-    """The ``calculator`` marker: ``<!-- guide:calculator id=rag-cost -->``."""
+    """The ``calculator`` marker: ``<!-- guide:calculator id=break-even -->``."""
     calculators: Mapping[str, Compiled] = ctx.renderer.calculators
     calculator_id = args["id"]
     if calculator_id not in calculators:
