@@ -95,6 +95,20 @@ def generated_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
     yield page(FACTS_PAGE, "facts.md", first("facts"), groups=_facts_by_topic(kb))
 
 
+INDEX_PAGES = {"criteria/index.md": "Criteria", "patterns/index.md": "Patterns",
+               "use-cases/index.md": "Use cases", PRICES_PAGE: "Prices", SOURCES_PAGE: "Sources",
+               FACTS_PAGE: "Facts and figures"}
+
+
+def placeholder_pages(knowledge_path: str) -> Iterator[GeneratedPage]:
+    """Stand-ins for the index pages while the knowledge base has never loaded (under `serve`),
+    so the navigation still works and each page can show the problem list."""
+    for src_uri, title in INDEX_PAGES.items():
+        yield GeneratedPage(src_uri, f"# {title}\n\nThis page is generated from the knowledge "
+                                     "base, which does not load yet: see the problems above.\n",
+                            knowledge_path)
+
+
 def _first_origin(kb: KnowledgeBase) -> Callable[[str], tuple[str, str]]:
     def first(section: str) -> tuple[str, str]:
         items = kb.section(section)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -17,8 +18,9 @@ from . import assets
 from .config import GuideConfig
 from .guide import Guide, load_guide
 from .navigation import expand_nav, nav_children
-from .pages import generated_pages
-from .problems import ProblemsFound, format_problems
+from .pages import generated_pages, placeholder_pages
+from .banner import banner_html
+from .problems import Problem, ProblemsFound, format_problems
 from .render import RenderSettings
 
 log = get_plugin_logger(__name__)
@@ -29,7 +31,15 @@ class DecisionGuidePlugin(BasePlugin[GuideConfig]):
 
     def __init__(self) -> None:
         self.guide: Guide | None = None
+        self.problems: list[Problem] = []
+        self.serving = False
+        self._page_problems: dict[str, list[Problem]] = {}
         self.project_root = Path.cwd()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defining this hook keeps one plugin object across `serve` rebuilds, which is what
+        lets a broken save fall back to the last guide that loaded."""
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project_root = Path(config.config_file_path).resolve().parent
@@ -38,40 +48,65 @@ class DecisionGuidePlugin(BasePlugin[GuideConfig]):
             use_directory_urls=config.use_directory_urls,
             template_dirs=tuple(Path(d) for d in [self.config.templates_dir] if d))
         calculators = self.config.calculators_dir
+        self.problems = []
+        self._page_problems = {}
         try:
             self.guide = load_guide(Path(self.config.knowledge_dir),
                                     Path(calculators) if calculators else None,
                                     project_root=self.project_root, settings=settings)
         except ProblemsFound as found:
-            raise PluginError(f"the guide's YAML has problems:\n{found}") from None
-        for warning in self.guide.warnings:
-            log.warning("%s", warning)
+            if not self.serving:
+                raise PluginError(f"the guide's YAML has problems:\n{found}") from None
+            self.problems = list(found.problems)
+            log.info("the guide's YAML has problems (shown on every page until fixed):\n%s", found)
+            if self.guide is None:
+                # Nothing ever loaded, so links to generated pages cannot resolve; under
+                # `strict` their warnings would abort the build and leave the editor with no
+                # page to read the problem list on.
+                config.validation.links.not_found = logging.INFO
+                config.validation.links.anchors = logging.INFO
+                config.validation.nav.not_found = logging.INFO
+        else:
+            for warning in self.guide.warnings:
+                log.warning("%s", warning)
         assets.register(config, with_runtime=self._runtime() is not None)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        assert self.guide is not None
         docs_dir = Path(config.docs_dir).resolve()
-        for page in generated_pages(self.guide.renderer):
+        knowledge = Path(self.config.knowledge_dir).resolve().relative_to(self.project_root)
+        pages = (generated_pages(self.guide.renderer) if self.guide is not None
+                 else placeholder_pages(knowledge.as_posix()))
+        for page in pages:
             file = File.generated(config, page.src_uri, content=page.content)
             file.edit_uri = os.path.relpath(self.project_root / page.edit_path, docs_dir).replace(
                 os.sep, "/")
             files.append(file)
-        config.nav = expand_nav(config.nav, nav_children(self.guide.kb))
+        if self.guide is not None:
+            config.nav = expand_nav(config.nav, nav_children(self.guide.kb))
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
-        assert self.guide is not None
+        if self.guide is None:  # serving with YAML that never loaded: markers stay invisible
+            return markdown
         path = Path(config.docs_dir) / page.file.src_uri
         display = os.path.relpath(path, self.project_root) if not page.file.generated_by else (
             f"(generated) {page.file.src_uri}")
         expanded, problems = self.guide.expand(
             markdown, page.file.src_uri, display,
             line_offset=front_matter_lines(page.file.content_string, markdown))
-        if problems:
+        if problems and not self.serving:
             raise PluginError(f"markers in {display} have problems:\n{format_problems(problems)}")
+        self._page_problems[page.file.src_uri] = problems
         return expanded
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        problems = self.problems + self._page_problems.get(page.file.src_uri, [])
+        if not problems:
+            return html
+        return str(banner_html(problems, showing_last_good=self.guide is not None)) + html
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         assets.write(Path(config.site_dir), self._runtime())
