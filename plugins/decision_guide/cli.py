@@ -21,7 +21,7 @@ from .export import export_knowledge
 from .guide import Guide, load_guide
 from .problems import Problem, ProblemsFound, errors_only, format_problems, summary_line
 from .render import RenderSettings
-from .schema import schema_text
+from .schema import SCHEMAS, schema_text
 
 PLUGIN_NAMES = ("decision-guide", "decision_guide")
 
@@ -45,12 +45,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     check = commands.add_parser("check", help="validate the knowledge base and page markers")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     commands.add_parser("export", help="print the resolved knowledge base as JSON")
-    schema = commands.add_parser("schema", help="print (or write) the JSON Schema for editors")
+    schema = commands.add_parser("schema", help="print (or write) the JSON Schemas for editors")
+    schema.add_argument("kind", nargs="?", choices=sorted(SCHEMAS), default="knowledge",
+                        help="which files the schema describes (default: knowledge)")
     schema.add_argument("-o", "--output", type=Path, help="write to this file instead")
     args = parser.parse_args(argv)
 
     if args.command == "schema":
-        return _schema(args.output)
+        return _schema(args.kind, args.output)
     project = read_project(args.config_file)
     if args.command == "export":
         guide = _load_or_report(project)
@@ -133,12 +135,12 @@ def _marker_problems(guide: Guide, project: Project) -> list[Problem]:
     return problems
 
 
-def _schema(output: Path | None) -> int:
+def _schema(kind: str, output: Path | None) -> int:
     if output is None:
-        sys.stdout.write(schema_text())
+        sys.stdout.write(schema_text(kind))
     else:
         output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(schema_text(), encoding="utf-8")
+        output.write_text(schema_text(kind), encoding="utf-8")
     return 0
 
 

@@ -1,20 +1,32 @@
-"""JSON Schema for editors' YAML tooling, generated from the pydantic models."""
+"""JSON Schemas for editors' YAML tooling, generated from the pydantic models.
+
+Committed under ``content/schema/`` and referenced by a ``# yaml-language-server: $schema=``
+line at the top of every YAML file, so editors autocomplete fields and underline mistakes.
+A test fails when the committed files fall behind the models.
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from pydantic import BaseModel
+
+from .calculators.models import CalculatorFile
 from .models import KnowledgeFile
 
+SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
+    "knowledge": (KnowledgeFile, "Decision Guide knowledge file"),
+    "calculator": (CalculatorFile, "Decision Guide calculator definition"),
+}
 
 
-def knowledge_schema() -> dict[str, Any]:
-    schema = KnowledgeFile.model_json_schema()
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "title": "Decision Guide knowledge file", **schema}
+def schema(kind: str) -> dict[str, Any]:
+    model, title = SCHEMAS[kind]
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema(),
+            "title": title}
 
 
-def schema_text() -> str:
+def schema_text(kind: str) -> str:
     """The schema as committed: stable key order and a final newline, so diffs stay small."""
-    return json.dumps(knowledge_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return json.dumps(schema(kind), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
