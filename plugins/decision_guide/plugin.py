@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import posixpath
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -108,6 +110,12 @@ class DecisionGuidePlugin(BasePlugin[GuideConfig]):
             return html
         return str(banner_html(problems, showing_last_good=self.guide is not None)) + html
 
+    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
+                        nav: Any) -> dict[str, Any]:
+        if page.edit_url and page.file.generated_by:
+            page.edit_url = normalize_url_path(page.edit_url)
+        return context
+
     def on_post_build(self, config: MkDocsConfig) -> None:
         assets.write(Path(config.site_dir), self._runtime())
 
@@ -131,6 +139,13 @@ def resolve_today(configured: str | None) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise PluginError(f"decision-guide: 'today' must be YYYY-MM-DD; got {text!r}") from None
+
+
+def normalize_url_path(url: str) -> str:
+    """Resolve ``..`` in a URL's path: generated pages' edit links climb out of ``docs_dir``
+    to the YAML behind them, and MkDocs joins them without resolving."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
 
 
 def front_matter_lines(source: str, markdown: str) -> int:
