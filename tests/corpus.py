@@ -24,3 +24,16 @@ def problems_for_case(case: Path, tmp_path: Path) -> list[str]:
     except ProblemsFound as found:
         return [str(p) for p in found.problems]
     return [str(p) for p in kb.warnings]
+
+
+def calculator_problems_for_case(case: Path, tmp_path: Path) -> list[str]:
+    """Every problem reported for one calculator file, checked against the second guide's
+    knowledge base (whose costs include ``gpu-hour``)."""
+    from decision_guide.calculators.compile import load_calculators
+
+    kb = load_knowledge(BASE_KNOWLEDGE, project_root=BASE_KNOWLEDGE.parent.parent, today=TODAY)
+    folder = tmp_path / "calculators"
+    folder.mkdir()
+    shutil.copyfile(case, folder / case.name)
+    _, problems = load_calculators(folder, kb, project_root=tmp_path)
+    return [str(p) for p in sorted(problems)]

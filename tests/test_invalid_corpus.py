@@ -1,20 +1,76 @@
-"""Every bad-input case in fixtures/invalid produces exactly the problems in its .expected file."""
+"""The bad-input corpus: every case file produces exactly the problems in its .expected file,
+the CLI exits 1 on it without a traceback, and a failed build leaves the last good site alone."""
 
 from __future__ import annotations
 
+import hashlib
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from corpus import problems_for_case
+from conftest import ROOT
+from corpus import calculator_problems_for_case, problems_for_case
 
-CASES = sorted((Path(__file__).parent / "fixtures" / "invalid").glob("*.yml"))
+FIXTURES = Path(__file__).parent / "fixtures"
+KNOWLEDGE_CASES = sorted((FIXTURES / "invalid").glob("*.yml"))
+CALCULATOR_CASES = sorted((FIXTURES / "invalid-calculators").glob("*.yml"))
 
 
-def test_the_corpus_is_not_empty() -> None:
-    assert len(CASES) >= 20
+def test_the_corpus_covers_at_least_forty_cases() -> None:
+    assert len(KNOWLEDGE_CASES) + len(CALCULATOR_CASES) >= 40
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
-def test_case_reports_exactly_the_expected_problems(case: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("case", KNOWLEDGE_CASES, ids=[c.stem for c in KNOWLEDGE_CASES])
+def test_knowledge_case_reports_exactly_the_expected_problems(case: Path, tmp_path: Path) -> None:
     expected = case.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
     assert problems_for_case(case, tmp_path) == expected
+
+
+@pytest.mark.parametrize("case", CALCULATOR_CASES, ids=[c.stem for c in CALCULATOR_CASES])
+def test_calculator_case_reports_exactly_the_expected_problems(case: Path, tmp_path: Path) -> None:
+    expected = case.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
+    assert calculator_problems_for_case(case, tmp_path) == expected
+
+
+def _copy_project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
+        ".venv", "site", ".git", "tests", "node_modules", "__pycache__"))
+    return project
+
+
+def _digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", [FIXTURES / "invalid" / "alias-bomb.yml",
+                                  FIXTURES / "invalid" / "not-utf8.yml",
+                                  FIXTURES / "invalid-calculators" / "formula-cycle.yml"],
+                         ids=lambda c: c.stem)
+def test_cli_and_build_fail_cleanly_and_keep_the_last_good_site(case: Path, tmp_path: Path) -> None:
+    project = _copy_project(tmp_path)
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
+    build_command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    good = subprocess.run(build_command, cwd=project, env=env, capture_output=True, text=True)
+    assert good.returncode == 0, good.stderr
+    before = _digest(project / "site")
+
+    folder = "calculators" if case.parent.name == "invalid-calculators" else "content/knowledge"
+    shutil.copyfile(case, project / folder / case.name)
+    build = subprocess.run(build_command, cwd=project, env=env, capture_output=True, text=True)
+    check = subprocess.run([sys.executable, "-m", "decision_guide.cli", "check"], cwd=project,
+                           env=env, capture_output=True, text=True)
+    message = case.with_suffix(".expected").read_text(encoding="utf-8").splitlines()[0]
+    for run, output in ((build, build.stderr), (check, check.stdout)):
+        assert run.returncode == 1
+        assert "Traceback" not in run.stdout + run.stderr
+        assert message in output
+    assert _digest(project / "site") == before

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 
 _LABELS = {"options": "option", "criteria": "criterion", "costs": "cost", "patterns": "pattern",
            "use_cases": "use case", "questions": "question", "kpis": "KPI", "sources": "source",
-           "facts": "fact", "quality": "quality metric"}
+           "facts": "fact", "quality": "quality metric", "ratings": "rating",
+           "criterion_groups": "criterion group", "cost_categories": "cost category",
+           "units": "unit"}
 
 
 class _Checker:
@@ -40,7 +42,7 @@ class _Checker:
     def ref(self, item: Located, loc: Loc, kind: str, value: str) -> None:
         """Report ``value`` at ``loc`` if it is not an id of ``kind``."""
         if value not in self.known[kind]:
-            label = _LABELS.get(kind, kind.replace("_", " ").rstrip("s"))
+            label = _LABELS[kind]
             hint = suggest(value, self.known[kind])
             if not hint and len(self.known[kind]) <= 12:
                 hint = f"; expected one of: {', '.join(sorted(self.known[kind]))}"

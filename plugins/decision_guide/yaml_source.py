@@ -119,7 +119,9 @@ def parse_yaml(text: str, display_path: str, *,
         return None, [Problem(display_path, 1, 1,
                               f"file expands to more than {max_nodes:,} values "
                               "(too many aliases?)", "too-many-nodes")]
-    # Duplicate or odd keys leave the rest of the file readable: keep validating it, so the
+    if any(p.code == "yaml-tag" for p in problems):
+        return None, problems  # the tagged value is gone: checking the rest would only echo it
+    # Duplicate or merge keys leave the rest of the file readable: keep validating it, so the
     # editor sees every problem in one pass.
     return document, problems
 
