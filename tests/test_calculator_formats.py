@@ -59,7 +59,8 @@ def test_agrees_with_format_js_on_random_values() -> None:
         "import { readFileSync } from 'node:fs';"
         f"import {{ formatValue }} from {json.dumps((RUNTIME / 'format.js').as_uri())};"
         "const {values, formats} = JSON.parse(readFileSync(0, 'utf8'));"
-        "process.stdout.write(JSON.stringify(formats.map((f) => values.map((v) => formatValue(v, f)))));"
+        "const texts = formats.map((f) => values.map((v) => formatValue(v, f)));"
+        "process.stdout.write(JSON.stringify(texts));"
     )
     completed = subprocess.run(
         ["node", "--input-type=module", "-e", script],

@@ -99,13 +99,18 @@ def read_yaml(path: Path, display_path: str, *, max_bytes: int = MAX_FILE_BYTES,
 def parse_yaml(text: str, display_path: str, *,
                max_nodes: int = MAX_NODES) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse YAML text; see ``read_yaml``."""
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)  # the reader rejects control characters right here
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_problem(exc, display_path)]
+    except yaml.YAMLError as exc:
+        return None, [_reader_problem(exc, text, display_path)]
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(exc, display_path)]
-    except yaml.YAMLError as exc:  # errors without a position, e.g. a reader error
-        return None, [Problem(display_path, 1, 1, str(exc).splitlines()[0], "yaml-syntax")]
+    except yaml.YAMLError as exc:  # errors without a mark, e.g. a reader error
+        return None, [_reader_problem(exc, text, display_path)]
     finally:
         loader.dispose()
     if root is None or (isinstance(root, ScalarNode) and root.value == "" and root.tag.endswith(":null")):
@@ -124,6 +129,17 @@ def parse_yaml(text: str, display_path: str, *,
     # Duplicate or merge keys leave the rest of the file readable: keep validating it, so the
     # editor sees every problem in one pass.
     return document, problems
+
+
+def _reader_problem(exc: yaml.YAMLError, text: str, path: str) -> Problem:
+    """A character YAML refuses (a control character, say), placed by its position in the text."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        position = exc.position
+        line = text.count("\n", 0, position) + 1
+        col = position - (text.rfind("\n", 0, position) + 1) + 1
+        return Problem(path, line, col, f"character U+{exc.character:04X} is not allowed in YAML; "
+                                        "remove it", "bad-character")
+    return Problem(path, 1, 1, str(exc).splitlines()[0], "yaml-syntax")
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, path: str) -> Problem:
