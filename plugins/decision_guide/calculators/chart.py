@@ -1,91 +1,183 @@
-"""A static SVG line chart for calculators, so charts read with JavaScript off.
+"""The static twin of ``calculators/runtime/chart.js``: the same SVG line chart, drawn at build
+time so a chart reads with JavaScript off. The runtime redraws it live at the figure's width.
 
-The browser runtime (``calculators/runtime/chart.js``) redraws the same kind of chart live;
-this one only has to be correct and legible at the defaults.
+Keep the two in step: same layout constants, ticks, legend, marker and wording.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-WIDTH, HEIGHT = 640, 300
-LEFT, RIGHT, TOP, BOTTOM = 72, 16, 16, 44
+from .formats import format_value
+
+RIGHT, BOTTOM, ROW = 16, 44, 20
+CHAR = 7.5  # average glyph width at 14px
 
 
 @dataclass(frozen=True)
-class Line:
-    label: str
-    points: Sequence[tuple[float, float]]
+class ChartData:
+    """x values, one y list per series (None where a value cannot be computed), the marker."""
+
+    x: Sequence[float]
+    series: Sequence[Sequence[float | None]]
+    marker: float | None
+
+
+def chart_xs(start: float, to: float, step: float) -> list[float]:
+    """The x values the runtime uses: ``from + i*step`` for as many steps as fit, at most 1000."""
+    count = min(math.floor((to - start) / step + 1e-9), 999)
+    return [start + i * step for i in range(count + 1)]
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
-    """Round tick values covering low..high (1, 2, 5 × a power of ten apart)."""
-    if high <= low:
+    """Round ticks covering low..high, 1, 2 or 5 × 10^n apart."""
+    if not high > low:
         high = low + 1
     raw = (high - low) / max(count - 1, 1)
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
     start = math.floor(low / step) * step
-    ticks = []
-    value = start
-    while value <= high + step * 1e-9:
-        ticks.append(round(value, 10))
-        value += step
-    if ticks[-1] < high:
-        ticks.append(round(ticks[-1] + step, 10))
+    ticks: list[float] = []
+    i = 0
+    while not ticks or ticks[-1] < high - step * 1e-9:
+        ticks.append(float(f"{start + i * step:.10f}"))
+        i += 1
     return ticks
 
 
-def line_chart(lines: Sequence[Line], *, x_label: str, y_label: str,
-               format_x: Callable[[float], str], format_y: Callable[[float], str],
-               marker: tuple[float, str] | None = None) -> Markup:
-    """An accessible SVG: axes with ticks, one polyline per series, a legend, an optional marker."""
-    xs = [x for line in lines for x, _ in line.points]
-    ys = [y for line in lines for _, y in line.points if math.isfinite(y)]
-    if not xs or not ys:
-        return Markup("")
-    x_min, x_max = min(xs), max(xs)
-    y_ticks = nice_ticks(min(0.0, min(ys)), max(ys))
-    y_min, y_max = y_ticks[0], y_ticks[-1]
+def render_chart(spec: dict, data: ChartData, width: int = 640) -> Markup:  # type: ignore[type-arg]
+    """SVG markup of a chart spec (as in the calculator's JSON spec) and its data."""
+    x_axis, y_axis = spec["x"], spec["y"]
+    w = round(max(width, 280))
+    h = round(max(w / 2, 240))
+    key_markup, key_rows = _legend(spec["series"], w)
+    ys = [y for s in data.series for y in s if _is_number(y)]
+    y_ticks = nice_ticks(min([0.0, *ys]), max(ys) if ys else 1, 6)
+    y_labels = [format_value(t, y_axis["format"]) for t in y_ticks]
+    left, top, right, bottom = math.ceil(_widest(y_labels) + 14), key_rows * ROW + 36, w - RIGHT, h - BOTTOM
+    y_low, y_high = y_ticks[0], y_ticks[-1]
 
     def sx(x: float) -> float:
-        return LEFT + (x - x_min) / ((x_max - x_min) or 1) * (WIDTH - LEFT - RIGHT)
+        return left + (x - x_axis["from"]) / ((x_axis["to"] - x_axis["from"]) or 1) * (right - left)
 
     def sy(y: float) -> float:
-        return HEIGHT - BOTTOM - (y - y_min) / ((y_max - y_min) or 1) * (HEIGHT - TOP - BOTTOM)
+        return bottom - (y - y_low) / (y_high - y_low) * (bottom - top)
 
-    parts = [f'<svg class="dg-chart__svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-             f'aria-label="{escape(_summary(lines, y_label, format_y))}">']
-    for tick in y_ticks:
-        parts.append(f'<line class="dg-chart__grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" '
-                     f'y1="{sy(tick):.1f}" y2="{sy(tick):.1f}"/>')
-        parts.append(f'<text class="dg-chart__tick" x="{LEFT - 6}" y="{sy(tick) + 4:.1f}" '
-                     f'text-anchor="end">{escape(format_y(tick))}</text>')
-    for tick in nice_ticks(x_min, x_max, 7):
-        if x_min <= tick <= x_max:
-            parts.append(f'<text class="dg-chart__tick" x="{sx(tick):.1f}" y="{HEIGHT - BOTTOM + 16}" '
-                         f'text-anchor="middle">{escape(format_x(tick))}</text>')
-    parts.append(f'<text class="dg-chart__label" x="{(LEFT + WIDTH - RIGHT) / 2}" '
-                 f'y="{HEIGHT - 6}" text-anchor="middle">{escape(x_label)}</text>')
-    if marker and x_min <= marker[0] <= x_max:
-        mx = sx(marker[0])
-        parts.append(f'<line class="dg-chart__marker" x1="{mx:.1f}" x2="{mx:.1f}" y1="{TOP}" '
-                     f'y2="{HEIGHT - BOTTOM}"/><text class="dg-chart__marker-label" '
-                     f'x="{mx + 4:.1f}" y="{TOP + 12}">{escape(marker[1])}</text>')
-    for index, line in enumerate(lines):
-        points = " ".join(f"{sx(x):.1f},{sy(y):.1f}" for x, y in line.points if math.isfinite(y))
-        parts.append(f'<polyline class="dg-chart__line dg-chart__line--{index}" points="{points}"/>')
-    parts.append("</svg>")
-    legend = "".join(f'<li class="dg-chart__key dg-chart__key--{i}">{escape(line.label)}</li>'
-                     for i, line in enumerate(lines))
-    return Markup("".join(parts) + f'<ul class="dg-chart__legend">{legend}</ul>')  # noqa: S704
+    grid = "".join(f"M{left} {_at(sy(t))}H{right}" for t in y_ticks)
+    parts = [f'<path class="dg-chart__grid" d="{grid}"/>']
+    parts += [_text(left - 6, sy(t) + 4, label, ' text-anchor="end"') for t, label in zip(y_ticks, y_labels, strict=True)]
+    tick_format = _tick_format(x_axis["format"])
+    parts += [_text(sx(t), bottom + 18, format_value(t, tick_format), ' text-anchor="middle"')
+              for t in _x_ticks(x_axis, right - left)]
+    parts.append(f'<path class="dg-chart__axis" d="M{left} {top}V{bottom}H{right}"/>')
+    parts.append(_text((left + right) / 2, h - 6, x_axis["label"], ' class="dg-chart__label" text-anchor="middle"'))
+    parts.append(_text(8, top - 16, y_axis["label"], ' class="dg-chart__label"'))
+    for index, values in enumerate(data.series):
+        d = ""
+        for i, y in enumerate(values):
+            if not _is_number(y):
+                continue
+            point = f"{_at(sx(data.x[i]))} {_at(sy(y))}"  # type: ignore[arg-type]
+            if i > 0 and _is_number(values[i - 1]):
+                d += f"L{point}"
+            else:
+                d += f"M{point}" if i + 1 < len(values) and _is_number(values[i + 1]) else f"M{point}h0"
+        if d:
+            parts.append(f'<path class="dg-chart__line dg-chart__line--{index}" d="{d}"/>')
+    if not ys:
+        parts.append(_text((left + right) / 2, (top + bottom) / 2, "No results for these inputs",
+                           ' class="dg-chart__label" text-anchor="middle"'))
+    marker = _shown_marker(spec, data)
+    if marker is not None:
+        mx = sx(marker)
+        end = mx > w * 0.6
+        parts.append(f'<g class="dg-chart__marker"><line x1="{_at(mx)}" x2="{_at(mx)}" y1="{top}" '
+                     f'y2="{bottom}"/>' + _text(mx - 4 if end else mx + 4, top + 14,
+                                              _marker_text(spec, marker),
+                                              ' text-anchor="end"' if end else "") + "</g>")
+    parts.append(key_markup)
+    label = escape(describe_chart(spec, data))
+    return Markup(f'<svg class="dg-chart__svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" '  # noqa: S704
+                  f'role="img" aria-label="{label}">{"".join(parts)}</svg>')
 
 
-def _summary(lines: Sequence[Line], y_label: str, format_y: Callable[[float], str]) -> str:
-    ends = "; ".join(f"{line.label} ends at {format_y(line.points[-1][1])}"
-                     for line in lines if line.points)
-    return f"{y_label}: {ends}"
+def describe_chart(spec: dict, data: ChartData) -> str:  # type: ignore[type-arg]
+    """The chart in words: each series' first and last value, and the marker."""
+    x, y = spec["x"], spec["y"]
+    sentences = [f"{y['label']} by {x['label']}, {format_value(x['from'], x['format'])} to "
+                 f"{format_value(x['to'], x['format'])}."]
+    for series, values in zip(spec["series"], data.series, strict=True):
+        numbers = [v for v in values if _is_number(v)]
+        sentences.append(f"{series['label']}: {format_value(numbers[0], y['format'])} to "
+                         f"{format_value(numbers[-1], y['format'])}." if numbers
+                         else f"{series['label']}: no results.")
+    marker = _shown_marker(spec, data)
+    if marker is not None:
+        sentences.append(f"{_marker_text(spec, marker)}.")
+    return " ".join(sentences)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and math.isfinite(value)
+
+
+def _at(n: float) -> str:
+    """``Number.prototype.toFixed(1)``: one decimal, halves rounded away from zero like JS."""
+    return f"{math.floor(abs(n) * 10 + 0.5) / 10 * (1 if n >= 0 else -1):.1f}".replace("-0.0", "0.0")
+
+
+def _text(x: float, y: float, content: str, extra: str = "") -> str:
+    return f'<text x="{_at(x)}" y="{_at(y)}"{extra}>{_escape(content)}</text>'
+
+
+def _escape(text: str) -> str:
+    return "".join(f"&#{ord(c)};" if c in "&<>\"'" else c for c in str(text))
+
+
+def _widest(labels: Sequence[str]) -> float:
+    return CHAR * max([0, *(len(label) for label in labels)])
+
+
+def _tick_format(fmt: str) -> str:
+    return "number" if fmt == "months" else fmt
+
+
+def _x_ticks(axis: dict, plot_width: float) -> list[float]:  # type: ignore[type-arg]
+    span = axis["to"] - axis["from"] or 1
+    ticks: list[float] = []
+    count = max(2, math.floor(plot_width / 30))
+    while count >= 2:
+        ticks = [t for t in nice_ticks(axis["from"], axis["to"], count) if axis["from"] <= t <= axis["to"]]
+        gap = (ticks[1] - ticks[0]) / span * plot_width if len(ticks) > 1 else math.inf
+        if gap >= _widest([format_value(t, _tick_format(axis["format"])) for t in ticks]) + 12:
+            break
+        count -= 1
+    return ticks
+
+
+def _legend(series: Sequence[dict], width: float) -> tuple[str, int]:  # type: ignore[type-arg]
+    x, row = 8.0, 0
+    items = []
+    for index, s in enumerate(series):
+        item_width = 30 + CHAR * len(str(s["label"]))
+        if x > 8 and x + item_width > width - RIGHT:
+            x, row = 8.0, row + 1
+        y = 16 + row * ROW
+        items.append(f'<line class="dg-chart__line dg-chart__line--{index}" x1="{_at(x)}" '
+                     f'x2="{_at(x + 24)}" y1="{y}" y2="{y}"/>{_text(x + 30, y + 5, s["label"])}')
+        x += item_width + 14
+    return f'<g class="dg-chart__legend">{"".join(items)}</g>', max(row + 1, 1)
+
+
+def _shown_marker(spec: dict, data: ChartData) -> float | None:  # type: ignore[type-arg]
+    value = data.marker
+    in_range = _is_number(value) and spec["x"]["from"] <= value <= spec["x"]["to"]  # type: ignore[operator]
+    return value if spec.get("marker") and in_range else None
+
+
+def _marker_text(spec: dict, value: float) -> str:  # type: ignore[type-arg]
+    return f"{spec['marker']['label']}: {format_value(value, spec['x']['format'])}"

@@ -16,7 +16,7 @@ from ..blocks import BlockError, matrix
 from ..formula import FormulaError, to_text
 from ..problems import suggest
 from ..render import PageContext
-from .chart import Line, line_chart
+from .chart import ChartData, chart_xs, render_chart
 from .compile import Compiled, CompiledCalculator, CompiledWizard, Results
 from .formats import format_value
 
@@ -103,23 +103,17 @@ def _table(compiled: CompiledCalculator, table: Any) -> dict[str, Any]:
 
 
 def _chart(compiled: CompiledCalculator, chart: Any) -> dict[str, Any]:
-    xs = []
-    x = chart.x.start
-    while x <= chart.x.to + 1e-9:
-        xs.append(x)
-        x += chart.x.step
+    xs = chart_xs(chart.x.start, chart.x.to, chart.x.step)
     runs = [compiled.evaluate({chart.x.input: x}) for x in xs]
-    lines = [Line(s.label, [(x, r[s.value]) for x, r in zip(xs, runs, strict=True)
-                            if not isinstance(r[s.value], FormulaError)]) for s in chart.series]
-    marker = None
-    if chart.marker:
-        at = compiled.evaluate().get(chart.marker.value)
-        if isinstance(at, float):
-            marker = (at, f"{chart.marker.label}: {format_value(at, chart.x.format)}")
-    svg = line_chart(lines, x_label=chart.x.label, y_label=chart.y.label,
-                     format_x=lambda v: format_value(v, chart.x.format),
-                     format_y=lambda v: format_value(v, chart.y.format), marker=marker)
-    return {"chart": chart, "svg": svg}
+    at_defaults = compiled.evaluate()
+    marker = at_defaults.get(chart.marker.value) if chart.marker else None
+    data = ChartData(x=xs, series=[[_number(run[s.value]) for run in runs] for s in chart.series],
+                     marker=_number(marker))
+    return {"chart": chart, "svg": render_chart(chart.model_dump(by_alias=True, exclude_none=True), data)}
+
+
+def _number(value: Any) -> float | None:
+    return None if value is None or isinstance(value, FormulaError) else float(value)
 
 
 def _render(ctx: PageContext, template: str, **data: Any) -> Markup:
