@@ -6,12 +6,13 @@ copied into ``site/assets/decision-guide/`` after the build. Nothing is loaded f
 
 from __future__ import annotations
 
-import shutil
 from importlib import resources
 from pathlib import Path
 
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
+
+from .minify import strip_comments
 
 SITE_FOLDER = "assets/decision-guide"
 RUNTIME_FOLDER = f"{SITE_FOLDER}/calculators"
@@ -44,13 +45,19 @@ def write(site_dir: Path, runtime_dir: Path | None) -> None:
     for entry in (resources.files("decision_guide") / "assets").iterdir():
         if entry.is_file():
             with resources.as_file(entry) as path:
-                shutil.copyfile(path, target / entry.name)
+                _copy(path, target / entry.name)
     if runtime_dir is not None:
         runtime_target = site_dir / RUNTIME_FOLDER
         runtime_target.mkdir(parents=True, exist_ok=True)
         for path in sorted(runtime_dir.iterdir()):
             if path.is_file() and path.suffix in (".js", ".css"):
-                shutil.copyfile(path, runtime_target / path.name)
+                _copy(path, runtime_target / path.name)
+
+
+def _copy(source: Path, target: Path) -> None:
+    """Copy a script or stylesheet without its comments (see ``minify``)."""
+    text = source.read_text(encoding="utf-8")
+    target.write_text(strip_comments(text, source.suffix), encoding="utf-8")
 
 
 def runtime_folder(calculators_dir: Path | None) -> Path | None:

@@ -64,11 +64,17 @@ class SafeMarkdown:
     def __init__(self) -> None:
         self._md = markdown.Markdown(extensions=[_SafeExtension(), "sane_lists", "smarty"],
                                      output_format="html")
+        self._cache: dict[str, Markup] = {}
 
     def block(self, text: str) -> Markup:
-        """Render paragraphs, lists and emphasis; raw HTML comes out escaped."""
-        self._md.reset()
-        return Markup(self._md.convert(text))  # noqa: S704 (sanitised above)
+        """Render paragraphs, lists and emphasis; raw HTML comes out escaped.
+
+        Results are kept: the same note appears in many tables on many pages."""
+        html = self._cache.get(text)
+        if html is None:
+            self._md.reset()
+            html = self._cache[text] = Markup(self._md.convert(text))  # noqa: S704 (sanitised)
+        return html
 
     def inline(self, text: str) -> Markup:
         """Render one line of text; the paragraph wrapper is removed so it fits in a cell."""

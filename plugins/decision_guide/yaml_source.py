@@ -24,7 +24,10 @@ MAX_NODES = 100_000
 Loc = tuple[int | str, ...]
 
 
-class _Loader(yaml.SafeLoader):
+_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it
+
+
+class _Loader(_SafeBase):  # type: ignore[misc, valid-type]
     """The safe loader without implicit timestamps: dates stay text we validate ourselves."""
 
 
@@ -102,13 +105,13 @@ def parse_yaml(text: str, display_path: str, *,
     try:
         loader = _Loader(text)  # the reader rejects control characters right here
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_problem(exc, display_path)]
+        return None, [_syntax_problem(exc, text, display_path)]
     except yaml.YAMLError as exc:
         return None, [_reader_problem(exc, text, display_path)]
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_problem(exc, display_path)]
+        return None, [_syntax_problem(exc, text, display_path)]
     except yaml.YAMLError as exc:  # errors without a mark, e.g. a reader error
         return None, [_reader_problem(exc, text, display_path)]
     finally:
@@ -131,6 +134,13 @@ def parse_yaml(text: str, display_path: str, *,
     return document, problems
 
 
+def _char_at(text: str, line: int, col: int) -> str:
+    lines = text.split("\n")
+    if 1 <= line <= len(lines) and 1 <= col <= len(lines[line - 1]):
+        return lines[line - 1][col - 1]
+    return ""
+
+
 def _reader_problem(exc: yaml.YAMLError, text: str, path: str) -> Problem:
     """A character YAML refuses (a control character, say), placed by its position in the text."""
     if isinstance(exc, yaml.reader.ReaderError):
@@ -142,11 +152,11 @@ def _reader_problem(exc: yaml.YAMLError, text: str, path: str) -> Problem:
     return Problem(path, 1, 1, str(exc).splitlines()[0], "yaml-syntax")
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, path: str) -> Problem:
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or "invalid YAML"
-    if "'\\t'" in problem:
+    if _char_at(text, line, col) == "\t" or "'\\t'" in problem:
         return Problem(path, line, col, "tab character where YAML expects spaces; indent with spaces",
                        "tab")
     context = f" ({exc.context}" if exc.context else ""
