@@ -7,7 +7,6 @@ Reads the same ``mkdocs.yml`` plugin options as the build, so ``check`` reports 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import sys
@@ -18,7 +17,9 @@ from pathlib import Path
 import yaml
 
 from .export import export_knowledge
+from .freshness import stale_figures
 from .guide import Guide, load_guide
+from .plugin import resolve_today
 from .problems import Problem, ProblemsFound, errors_only, format_problems, summary_line
 from .render import RenderSettings
 from .schema import SCHEMAS, schema_text
@@ -94,7 +95,7 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/",
 
 
 def _load_or_report(project: Project) -> Guide | None:
-    settings = RenderSettings(today=dt.date.today(), max_age_months=project.max_age_months)
+    settings = RenderSettings(today=resolve_today(None), max_age_months=project.max_age_months)
     try:
         return load_guide(project.knowledge_dir, project.calculators_dir,
                           project_root=project.root, settings=settings)
@@ -108,7 +109,9 @@ def _check(project: Project, *, strict: bool) -> int:
     guide = _load_or_report(project)
     if guide is None:
         return 1
-    problems: list[Problem] = [*guide.warnings, *_marker_problems(guide, project)]
+    problems: list[Problem] = [*guide.warnings, *_marker_problems(guide, project),
+                               *stale_figures(guide.kb, guide.renderer.settings.today,
+                                              project.max_age_months)]
     if problems:
         print(format_problems(problems))  # noqa: T201
     failing = problems if strict else errors_only(problems)

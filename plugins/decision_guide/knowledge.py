@@ -81,6 +81,9 @@ class KnowledgeBase:
     facts: tuple[Fact, ...]
     quality: tuple[QualityMetric, ...]
     origins: Mapping[tuple[str, str], Origin] = field(repr=False)
+    field_positions: Mapping[tuple[str, str, str], tuple[int, int]] = field(repr=False,
+                                                                             default_factory=dict)
+    """Line and column of each top-level field of each entity, for problems about a value."""
     warnings: tuple[Problem, ...] = ()
 
     def section(self, name: str) -> tuple[Any, ...]:
@@ -95,6 +98,12 @@ class KnowledgeBase:
 
     def origin(self, section: str, entity_id: str) -> Origin:
         return self.origins[(section, entity_id)]
+
+    def position(self, section: str, entity_id: str, field_name: str) -> tuple[str, int, int]:
+        """Where one field of an entity is written: path, line, column."""
+        origin = self.origins[(section, entity_id)]
+        line, col = self.field_positions.get((section, entity_id, field_name), (origin.line, 1))
+        return origin.path, line, col
 
     @property
     def _index(self) -> dict[str, dict[str, Any]]:
@@ -168,6 +177,10 @@ def load_knowledge(folder: Path, *, project_root: Path | None = None,
         origins=MappingProxyType({(name, item.entity.id): item.origin
                                   for name in SECTIONS for item in located[name]}
                                  | {("guide", "guide"): guide.origin}),
+        field_positions=MappingProxyType({
+            (name, item.entity.id, key): item.document.position((*item.loc, key))
+            for name in SECTIONS for item in located[name]
+            for key in item.entity.model_fields_set}),
         warnings=tuple(problems),
     )
 

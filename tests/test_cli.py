@@ -1,0 +1,57 @@
+"""The decision-guide command: check, export and schema, on the project and on the second guide."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SECOND_GUIDE
+
+from decision_guide.cli import main
+
+
+def test_check_on_a_clean_guide_prints_one_summary_line_and_exits_0(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DECISION_GUIDE_TODAY", "2026-11-21")
+    assert main(["-f", str(SECOND_GUIDE / "mkdocs.yml"), "check"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-1].startswith("OK, no errors (options: 2, criteria: 2")
+    assert lines[0].startswith("content/knowledge/entities.yml:")  # the stale 2024 figure
+    assert "[stale-figure]" in lines[0] and "warning:" in lines[0]
+
+
+def test_check_strict_turns_stale_figures_into_a_failure(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DECISION_GUIDE_TODAY", "2026-11-21")
+    assert main(["-f", str(SECOND_GUIDE / "mkdocs.yml"), "check", "--strict"]) == 1
+    out = capsys.readouterr().out
+    assert "cost 'api-tokens' was checked 2 years ago (as of 2024-01)" in out
+    assert out.splitlines()[-1] == "0 errors, 1 warning in 1 file"
+
+
+def test_check_reports_errors_and_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    project = tmp_path / "guide"
+    shutil.copytree(SECOND_GUIDE, project)
+    entities = project / "content" / "knowledge" / "entities.yml"
+    entities.write_text(entities.read_text().replace("unit: usd-per-gpu-hour", "unit: usd-hour"))
+    assert main(["-f", str(project / "mkdocs.yml"), "check"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("content/knowledge/entities.yml:")
+    assert "unknown unit id 'usd-hour'" in out[0] and out[-1] == "1 error in 1 file"
+
+
+def test_export_resolves_references_and_gives_file_and_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["-f", str(ROOT / "mkdocs.yml"), "export"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["criteria"]) >= 16 and len(data["patterns"]) >= 7
+    latency = next(c for c in data["criteria"] if c["id"] == "latency")
+    assert latency["origin"]["path"] == "content/knowledge/criteria.yml"
+    assert latency["origin"]["line"] > 1
+    first_source = latency["sources"][0]
+    assert set(first_source) == {"id", "section", "label", "origin"}
+    assert first_source["origin"]["path"] == "content/knowledge/sources.yml"
+    cost = next(c for c in data["costs"] if c["conflicts_with"])
+    assert cost["conflicts_with"][0]["section"] == "costs"
