@@ -7,6 +7,7 @@ without anyone editing ``mkdocs.yml``. Pure data in, data out: MkDocs builds the
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from .knowledge import KnowledgeBase
@@ -16,15 +17,16 @@ NavEntry = Any
 
 
 def nav_children(kb: KnowledgeBase) -> dict[str, list[NavEntry]]:
-    """For each generated index page, the nav entries to list under it."""
-    groups = [(g.title, [{c.title: entity_page("criteria", c.id)}
+    """For each generated index page, the nav entries to list under it. Titles are HTML-escaped
+    because themes print navigation titles without escaping them."""
+    groups = [(escape(g.title), [{escape(c.title): entity_page("criteria", c.id)}
                          for c in kb.criteria if c.group == g.id])
               for g in kb.guide.criterion_groups]
     return {
         f"{PAGE_FOLDERS['criteria']}/index.md": [{title: items} for title, items in groups if items],
-        f"{PAGE_FOLDERS['patterns']}/index.md": [{p.name: entity_page("patterns", p.id)}
+        f"{PAGE_FOLDERS['patterns']}/index.md": [{escape(p.name): entity_page("patterns", p.id)}
                                                  for p in kb.patterns],
-        f"{PAGE_FOLDERS['use_cases']}/index.md": [{u.name: entity_page("use_cases", u.id)}
+        f"{PAGE_FOLDERS['use_cases']}/index.md": [{escape(u.name): entity_page("use_cases", u.id)}
                                                   for u in kb.use_cases],
     }
 

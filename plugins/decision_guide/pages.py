@@ -7,6 +7,8 @@ them into MkDocs files. Each page remembers the YAML file behind it, for its edi
 
 from __future__ import annotations
 
+import html
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -64,47 +66,55 @@ class _Blocks:
         return lambda **args: spec.render(self._ctx, {k.replace("_", "-"): v for k, v in args.items()})
 
 
+INDEX_PAGES = {"criteria/index.md": "Criteria", "patterns/index.md": "Patterns",
+               "use-cases/index.md": "Use cases", PRICES_PAGE: "Prices", SOURCES_PAGE: "Sources",
+               FACTS_PAGE: "Facts and figures"}
+
+
+def page_front_matter(title: str) -> str:
+    """Front matter giving the page its title, HTML-escaped: MkDocs and Material print page
+    titles into headers, tabs and the navigation without escaping them."""
+    return f"---\ntitle: {json.dumps(html.escape(title))}\n---\n\n"
+
+
 def generated_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
     """Every generated page of the guide."""
     kb = renderer.kb
 
-    def page(src_uri: str, template: str, edit: tuple[str, str], **data: Any) -> GeneratedPage:
+    def page(src_uri: str, template: str, edit: tuple[str, str], title: str | None = None,
+             **data: Any) -> GeneratedPage:
         ctx = renderer.context(src_uri)
         content = renderer.env.get_template(f"pages/{template}").render(
             ctx=ctx, kb=kb, blocks=_Blocks(ctx), **data)
-        return GeneratedPage(src_uri, content, kb.origin(*edit).path)
+        front = page_front_matter(title or INDEX_PAGES[src_uri])
+        return GeneratedPage(src_uri, front + content, kb.origin(*edit).path)
 
     first = _first_origin(kb)
     yield page("criteria/index.md", "criteria_index.md", first("criteria"))
     for criterion in kb.criteria:
         questions = [q for q in kb.questions if q.criterion == criterion.id]
         yield page(entity_page("criteria", criterion.id), "criterion.md",
-                   ("criteria", criterion.id), criterion=criterion, questions=questions)
+                   ("criteria", criterion.id), criterion.title, criterion=criterion, questions=questions)
     yield page("patterns/index.md", "patterns_index.md", first("patterns"))
     for pattern in kb.patterns:
         use_cases = [u for u in kb.use_cases if pattern.id in u.patterns]
         yield page(entity_page("patterns", pattern.id), "pattern.md", ("patterns", pattern.id),
-                   pattern=pattern, use_cases=use_cases)
+                   pattern.name, pattern=pattern, use_cases=use_cases)
     yield page("use-cases/index.md", "use_cases_index.md", first("use_cases"))
     for use_case in kb.use_cases:
         yield page(entity_page("use_cases", use_case.id), "use_case.md",
-                   ("use_cases", use_case.id), use_case=use_case)
+                   ("use_cases", use_case.id), use_case.name, use_case=use_case)
     yield page(PRICES_PAGE, "prices.md", first("costs"),
                max_age_months=renderer.settings.max_age_months)
     yield page(SOURCES_PAGE, "sources.md", first("sources"), groups=_sources_by_kind(kb))
     yield page(FACTS_PAGE, "facts.md", first("facts"), groups=_facts_by_topic(kb))
 
 
-INDEX_PAGES = {"criteria/index.md": "Criteria", "patterns/index.md": "Patterns",
-               "use-cases/index.md": "Use cases", PRICES_PAGE: "Prices", SOURCES_PAGE: "Sources",
-               FACTS_PAGE: "Facts and figures"}
-
-
 def placeholder_pages(knowledge_path: str) -> Iterator[GeneratedPage]:
     """Stand-ins for the index pages while the knowledge base has never loaded (under `serve`),
     so the navigation still works and each page can show the problem list."""
     for src_uri, title in INDEX_PAGES.items():
-        yield GeneratedPage(src_uri, f"# {title}\n\nThis page is generated from the knowledge "
+        yield GeneratedPage(src_uri, page_front_matter(title) + f"# {title}\n\nThis page is generated from the knowledge "
                                      "base, which does not load yet: see the problems above.\n",
                             knowledge_path)
 
