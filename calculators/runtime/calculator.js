@@ -166,11 +166,14 @@ export function present(spec, state) {
   };
 }
 
-/** The JSON in `root`'s `<script type="application/json" attribute>`. */
+/**
+ * The JSON in `root`'s `<template attribute>` (not a script: Material's instant
+ * navigation re-creates scripts without their attributes, and so would run it).
+ */
 export function readSpec(root, attribute) {
-  const script = root.querySelector(`script[${attribute}]`);
-  if (!script) throw new Error(`#${root.id}: no <script ${attribute}>`);
-  return JSON.parse(script.textContent);
+  const holder = root.querySelector(`[${attribute}]`);
+  if (!holder) throw new Error(`#${root.id}: no <template ${attribute}>`);
+  return JSON.parse((holder.content ?? holder).textContent);
 }
 
 /** Puts `search()` in the URL: `save()` now, `later()` when typing pauses (browsers cap replaceState). */
