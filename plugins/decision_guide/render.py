@@ -9,6 +9,7 @@ escaping, never raw.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,10 @@ SOURCES_PAGE = "reference/sources.md"
 FACTS_PAGE = "reference/facts.md"
 
 
+SHARED_MARKDOWN = SafeMarkdown()
+"""Rendering YAML text is pure, so one renderer and its cache serve every build in the process."""
+
+
 @dataclass(frozen=True)
 class RenderSettings:
     """What rendering needs beyond the knowledge base; all of it comes from the plugin config."""
@@ -42,8 +47,12 @@ def entity_page(section: str, entity_id: str) -> str:
     return f"{PAGE_FOLDERS[section]}/{entity_id}.md"
 
 
+@functools.lru_cache(maxsize=8)
 def make_environment(template_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
-    """Templates from the site's ``overrides/decision_guide`` first, then the package's own."""
+    """Templates from the site's ``templates_dir`` first, then the package's own.
+
+    One environment per folder set for the whole process: `serve` rebuilds and repeated builds
+    reuse compiled templates (Jinja still reloads a template whose file changed)."""
     loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader([str(d) for d in template_dirs])]
     loaders.append(jinja2.PackageLoader("decision_guide", "templates"))
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
@@ -61,7 +70,7 @@ class Renderer:
     settings: RenderSettings
     calculators: Mapping[str, Any] = field(default_factory=dict)
     """Compiled calculators by id, for the ``calculator`` marker."""
-    markdown: SafeMarkdown = field(default_factory=SafeMarkdown)
+    markdown: SafeMarkdown = field(default_factory=lambda: SHARED_MARKDOWN)
 
     def __post_init__(self) -> None:
         self.env = make_environment(self.settings.template_dirs)
