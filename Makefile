@@ -16,6 +16,7 @@ build: $(STAMP)
 
 check: $(STAMP)
 	$(VENV)/bin/decision-guide check
+	$(VENV)/bin/ruff check plugins tests bench
 
 test: $(STAMP) chromium
 	$(PY) -m pytest

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT, SECOND_GUIDE, build_project
-from site_scan import figures, html_pages, resources
-
 from decision_guide.knowledge import load_knowledge
+from site_scan import figures, html_pages, resources
 
 pytestmark = pytest.mark.slow
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, SECOND_GUIDE
-
 from decision_guide.cli import main
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from decision_guide.dates import months_between, parse_date
 from decision_guide.figures import format_amount, format_figure, freshness
 

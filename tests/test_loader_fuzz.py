@@ -9,12 +9,11 @@ from pathlib import Path
 
 import yaml
 from conftest import SECOND_GUIDE
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from decision_guide.knowledge import load_knowledge
 from decision_guide.models import KnowledgeFile
 from decision_guide.problems import ProblemsFound
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 KNOWLEDGE = SECOND_GUIDE / "content" / "knowledge"
 ENTITIES = (KNOWLEDGE / "entities.yml").read_text(encoding="utf-8")

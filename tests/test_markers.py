@@ -7,7 +7,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
 from decision_guide.knowledge import KnowledgeBase, load_knowledge
 from decision_guide.markers import expand_markers
 from decision_guide.render import Renderer, RenderSettings
@@ -57,7 +56,8 @@ def test_an_unknown_id_names_page_line_and_closest_ids(kb: KnowledgeBase) -> Non
 
 @pytest.mark.parametrize(("marker", "message"), [
     ("<!-- guide:compare -->", "unknown block 'compare'; did you mean 'comparison'?"),
-    ("<!-- guide:comparison grup=money -->", "block 'comparison' has no argument 'grup'; did you mean 'group'?"),
+    ("<!-- guide:comparison grup=money -->",
+     "block 'comparison' has no argument 'grup'; did you mean 'group'?"),
     ("<!-- guide:comparison group=mony -->", "unknown criterion group 'mony'; did you mean 'money'?"),
     ("<!-- guide:cost -->", "block 'cost' needs id"),
     ("<!-- guide:comparison group -->", "expected key=value; got 'group'"),

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-
 from decision_guide.minify import strip_comments
 
 SCRIPTS = sorted((ROOT / "calculators" / "runtime").glob("*.js")) + sorted(

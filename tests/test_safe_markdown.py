@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from decision_guide.safe_markdown import SafeMarkdown, is_safe_url
 
 md = SafeMarkdown()

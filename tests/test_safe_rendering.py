@@ -64,7 +64,8 @@ def test_hostile_yaml_yields_a_site_without_script_handlers_or_javascript_links(
 """, encoding="utf-8")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace(
-        "knowledge_dir: content/knowledge", "knowledge_dir: content/knowledge\n      calculators_dir: calculators"))
+        "knowledge_dir: content/knowledge",
+        "knowledge_dir: content/knowledge\n      calculators_dir: calculators"))
     index = project / "content" / "pages" / "index.md"
     index.write_text(index.read_text() + "\n<!-- guide:calculator id=hostile -->\n")
 

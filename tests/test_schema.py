@@ -8,7 +8,6 @@ import jsonschema
 import pytest
 import yaml
 from conftest import ROOT
-
 from decision_guide.cli import main
 from decision_guide.schema import SCHEMAS, schema, schema_text
 

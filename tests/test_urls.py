@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from decision_guide.urls import Linker, page_url
 
 

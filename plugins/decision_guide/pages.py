@@ -114,7 +114,8 @@ def placeholder_pages(knowledge_path: str) -> Iterator[GeneratedPage]:
     """Stand-ins for the index pages while the knowledge base has never loaded (under `serve`),
     so the navigation still works and each page can show the problem list."""
     for src_uri, title in INDEX_PAGES.items():
-        yield GeneratedPage(src_uri, page_front_matter(title) + f"# {title}\n\nThis page is generated from the knowledge "
+        yield GeneratedPage(src_uri, page_front_matter(title) + f"# {title}\n\n"
+                                     "This page is generated from the knowledge "
                                      "base, which does not load yet: see the problems above.\n",
                             knowledge_path)
 

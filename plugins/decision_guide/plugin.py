@@ -17,11 +17,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import assets
+from .banner import banner_html
 from .config import GuideConfig
 from .guide import Guide, load_guide
 from .navigation import expand_nav, nav_children
 from .pages import generated_pages, placeholder_pages
-from .banner import banner_html
 from .problems import Problem, ProblemsFound, format_problems
 from .render import RenderSettings
 

@@ -69,12 +69,14 @@ def render_chart(spec: dict, data: ChartData, width: int = 640) -> Markup:  # ty
 
     grid = "".join(f"M{left} {_at(sy(t))}H{right}" for t in y_ticks)
     parts = [f'<path class="dg-chart__grid" d="{grid}"/>']
-    parts += [_text(left - 6, sy(t) + 4, label, ' text-anchor="end"') for t, label in zip(y_ticks, y_labels, strict=True)]
+    parts += [_text(left - 6, sy(t) + 4, label, ' text-anchor="end"')
+              for t, label in zip(y_ticks, y_labels, strict=True)]
     tick_format = _tick_format(x_axis["format"])
     parts += [_text(sx(t), bottom + 18, format_value(t, tick_format), ' text-anchor="middle"')
               for t in _x_ticks(x_axis, right - left)]
     parts.append(f'<path class="dg-chart__axis" d="M{left} {top}V{bottom}H{right}"/>')
-    parts.append(_text((left + right) / 2, h - 6, x_axis["label"], ' class="dg-chart__label" text-anchor="middle"'))
+    parts.append(_text((left + right) / 2, h - 6, x_axis["label"],
+                       ' class="dg-chart__label" text-anchor="middle"'))
     parts.append(_text(8, top - 16, y_axis["label"], ' class="dg-chart__label"'))
     for index, values in enumerate(data.series):
         d = ""
