@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from browsing import DESKTOP, PHONE, POOR_CONTRAST, Browsing, publish_at, root_of
 from conftest import ROOT, build_project
 from static_server import serve_site
-from test_browser_calculators import DESKTOP, PHONE, POOR_CONTRAST, Browsing, publish_at, root_of
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -69,11 +69,7 @@ def browsing(browser, base: str) -> Iterator[Browsing]:  # type: ignore[no-untyp
 @pytest.fixture
 def site(browsing: Browsing) -> Iterator[Browsing]:
     """The served site; the test fails if any page logged an error or threw."""
-    browsing.errors.clear()
-    yield browsing
-    browsing.close_made()
-    errors, browsing.errors[:] = list(browsing.errors), []
-    assert errors == [], "the site logged errors"
+    yield from browsing.checked()
 
 
 @pytest.fixture
