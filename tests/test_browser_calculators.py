@@ -310,7 +310,8 @@ def test_copy_link_works_from_the_keyboard(site: Browsing, key: str) -> None:
     status = root.locator(".dg-calc__status")
     page.wait_for_function("el => el.textContent === 'Link copied.'", arg=status.element_handle())
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == page.url
+    # Material's navigation.tracking may add the current section's anchor to the address later.
+    assert copied.split("#")[0] == page.url.split("#")[0]
     assert "latency-budget.target_ms=500" in copied
 
 
