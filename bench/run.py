@@ -87,13 +87,14 @@ def measure_recompute(site: Path) -> float:
 
 def plain_markdown_project(work: Path, built_site: Path) -> Path:
     """The same pages, markers already expanded, as an ordinary MkDocs project without the plugin."""
+    from decision_guide.cli import ConfigLoader
     from decision_guide.guide import load_guide
     from decision_guide.navigation import expand_nav, nav_children
     from decision_guide.pages import generated_pages
     from decision_guide.plugin import resolve_today
     from decision_guide.render import RenderSettings
 
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_Loader)  # noqa: S506
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=ConfigLoader)  # noqa: S506
     guide = load_guide(ROOT / "content" / "knowledge", ROOT / "calculators", project_root=ROOT,
                        settings=RenderSettings(today=resolve_today(None)))
     docs = work / "docs"
@@ -113,18 +114,8 @@ def plain_markdown_project(work: Path, built_site: Path) -> Path:
     config["extra_css"] = [str(p.relative_to(docs)) for p in sorted(docs.rglob("*.css"))]
     config["extra_javascript"] = [{"path": str(p.relative_to(docs)), "type": "module"}
                                   for p in sorted((docs / "assets" / "decision-guide").glob("*.js"))]
-    config.pop("markdown_extensions", None)
-    config["markdown_extensions"] = yaml.load((ROOT / "mkdocs.yml").read_text(),
-                                              Loader=_Loader)["markdown_extensions"]
     (work / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return work / "mkdocs.yml"
-
-
-class _Loader(yaml.SafeLoader):
-    """mkdocs.yml may hold !!python/name tags; the bench does not need them."""
-
-
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 def main() -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -37,6 +38,17 @@ def build_project(project: Path, site_dir: Path) -> Path:
         else:
             os.environ["DECISION_GUIDE_TODAY"] = previous
     return site_dir
+
+
+def set_cost_value(project: Path, cost_id: str, value: float | str) -> None:
+    """Change one cost's ``value`` in a project's costs.yml, as an editor would, keeping the rest
+    of the file (comments, order, line numbers) as it is."""
+    costs = project / "content" / "knowledge" / "costs.yml"
+    text = costs.read_text(encoding="utf-8")
+    pattern = re.compile(rf"(- id: {re.escape(cost_id)}\n(?:    .*\n)*?    value: )[0-9.]+")
+    edited = pattern.sub(rf"\g<1>{value}", text, count=1)
+    assert edited != text, f"no value for cost {cost_id!r} in {costs}"
+    costs.write_text(edited, encoding="utf-8")
 
 
 @pytest.fixture

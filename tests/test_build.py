@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, SECOND_GUIDE, build_project
+from conftest import ROOT, SECOND_GUIDE, build_project, set_cost_value
 from decision_guide.knowledge import load_knowledge
 from site_scan import figures, html_pages, resources
 
@@ -87,13 +87,9 @@ def test_an_edited_price_changes_every_page_and_calculator_that_shows_it(
     assert len(showing) >= 2
 
     project = project_copy(ROOT)
-    costs_file = project / "content" / "knowledge" / "costs.yml"
-    text = costs_file.read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = yaml.safe_load((project / "content" / "knowledge" / "costs.yml").read_text(encoding="utf-8"))
     old = next(c for c in data["costs"] if c["id"] == cost_id)["value"]
-    new = 3.37
-    pattern = re.compile(rf"(- id: {re.escape(cost_id)}\n(?:    .*\n)*?    value: )[0-9.]+")
-    costs_file.write_text(pattern.sub(rf"\g<1>{new}", text, count=1), encoding="utf-8")
+    set_cost_value(project, cost_id, 3.37)
     site = build_project(project, tmp_path / "site")
 
     for page in showing:

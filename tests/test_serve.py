@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, set_cost_value
 from serving import mkdocs_serve
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
-
-
-def _set_cost(project: Path, cost_id: str, value: str) -> None:
-    costs = project / "content" / "knowledge" / "costs.yml"
-    text = costs.read_text(encoding="utf-8")
-    pattern = re.compile(rf"(- id: {re.escape(cost_id)}\n(?:    .*\n)*?    value: )[0-9.]+")
-    costs.write_text(pattern.sub(rf"\g<1>{value}", text, count=1), encoding="utf-8")
 
 
 def test_saving_a_knowledge_file_reloads_the_page_with_the_new_figure(
@@ -29,7 +21,7 @@ def test_saving_a_knowledge_file_reloads_the_page_with_the_new_figure(
         figure = page.locator('[data-cost="llm-sonnet-5-input"] .dg-figure__value').first
         assert figure.inner_text().startswith("2.00")
         page.evaluate("window.__beforeReload = true")
-        _set_cost(project, "llm-sonnet-5-input", "2.45")
+        set_cost_value(project, "llm-sonnet-5-input", "2.45")
         page.wait_for_function("() => !window.__beforeReload", timeout=60_000)
         page.locator('[data-cost="llm-sonnet-5-input"] .dg-figure__value').first.wait_for()
         assert page.locator('[data-cost="llm-sonnet-5-input"] .dg-figure__value').first \

@@ -32,5 +32,4 @@ def test_links_are_relative_to_the_page(here: str, target: str, href: str) -> No
 def test_anchors_and_assets() -> None:
     linker = Linker("criteria/latency.md")
     assert linker.to_page("reference/sources.md", "source-x") == "../../reference/sources/#source-x"
-    assert linker.to_file("assets/decision-guide/x.js") == "../../assets/decision-guide/x.js"
     assert Linker("criteria/latency.md", False).to_page("index.md") == "../index.html"

@@ -72,7 +72,7 @@ def read_project(config_file: Path) -> Project:
     """The plugin's folders from mkdocs.yml, resolved the way MkDocs resolves them."""
     root = config_file.resolve().parent
     with config_file.open(encoding="utf-8") as handle:
-        config = yaml.load(handle, Loader=_ConfigLoader)  # noqa: S506 (tags are ignored below)
+        config = yaml.load(handle, Loader=ConfigLoader)  # noqa: S506 (tags are ignored below)
     options: dict[str, object] = {}
     for entry in config.get("plugins", []):
         if isinstance(entry, dict) and set(entry) & set(PLUGIN_NAMES):
@@ -85,12 +85,12 @@ def read_project(config_file: Path) -> Project:
                    max_age_months=int(options.get("max_age_months", 12)))  # type: ignore[call-overload]
 
 
-class _ConfigLoader(yaml.SafeLoader):
+class ConfigLoader(yaml.SafeLoader):
     """mkdocs.yml may hold ``!!python/name:`` and ``!ENV`` tags; we only need plain options."""
 
 
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/",
+ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/",
                                     lambda loader, suffix, node: None)
 
 

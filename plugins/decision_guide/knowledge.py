@@ -113,9 +113,6 @@ class KnowledgeBase:
             object.__setattr__(self, "_index_cache", cached)
         return cached
 
-    def rating(self, rating_id: str) -> Any:
-        return next(r for r in self.guide.ratings if r.id == rating_id)
-
     def unit_label(self, unit_id: str) -> str:
         return next(u.label for u in self.guide.units if u.id == unit_id)
 

@@ -266,5 +266,3 @@ class KnowledgeFile(Entity):
 
 
 SECTIONS: tuple[str, ...] = tuple(name for name in KnowledgeFile.model_fields if name != "guide")
-Kind = Literal["options", "criteria", "costs", "patterns", "use_cases", "questions", "kpis",
-               "sources", "facts", "quality"]

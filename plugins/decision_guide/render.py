@@ -137,13 +137,14 @@ class PageContext:
         return Markup('<span class="dg-cites">') + Markup(" ").join(parts) + Markup("</span>")
 
     def rating(self, rating_id: str) -> Markup:
-        ratings = sorted(self.kb.guide.ratings, key=lambda r: r.score)
-        level = next(i for i, r in enumerate(ratings, start=1) if r.id == rating_id)
-        label = ratings[level - 1].label
+        level = self.rating_level(rating_id)
+        ratings = self.kb.guide.ratings
+        label = next(r.label for r in ratings if r.id == rating_id)
         return Markup('<span class="dg-rating dg-rating--{}-of-{}" data-sort="{}">{}</span>').format(
             level, len(ratings), level, label)
 
     def rating_level(self, rating_id: str) -> int:
+        """1 for the lowest score on the guide's scale, up to the number of ratings."""
         ratings = sorted(self.kb.guide.ratings, key=lambda r: r.score)
         return next(i for i, r in enumerate(ratings, start=1) if r.id == rating_id)
 

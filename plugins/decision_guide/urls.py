@@ -37,10 +37,6 @@ class Linker:
             href = f"{href}#{anchor}" if href else f"#{anchor}"
         return href
 
-    def to_file(self, site_path: str) -> str:
-        """A link to a file of the built site (an asset), such as ``assets/decision-guide.js``."""
-        return self._relative(site_path)
-
     def _relative(self, target: str) -> str:
         here = page_url(self.from_src_uri, use_directory_urls=self.use_directory_urls)
         here_dir = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"

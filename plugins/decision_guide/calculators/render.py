@@ -39,7 +39,7 @@ def calculator_block(ctx: PageContext, args: Mapping[str, str]) -> Markup:
                    filled=lambda value: to_text(value.tree, _numbers(results)),
                    formula=lambda value: to_text(value.tree),
                    tables=[_table(compiled, t) for t in compiled.definition.tables],
-                   charts=[_chart(compiled, c) for c in compiled.definition.charts])
+                   charts=[_chart(compiled, c, results) for c in compiled.definition.charts])
 
 
 def show(results: Results, name: str, fmt: str) -> str:
@@ -102,10 +102,9 @@ def _table(compiled: CompiledCalculator, table: Any) -> dict[str, Any]:
     return {"table": table, "rows": rows}
 
 
-def _chart(compiled: CompiledCalculator, chart: Any) -> dict[str, Any]:
+def _chart(compiled: CompiledCalculator, chart: Any, at_defaults: Results) -> dict[str, Any]:
     xs = chart_xs(chart.x.start, chart.x.to, chart.x.step)
     runs = [compiled.evaluate({chart.x.input: x}) for x in xs]
-    at_defaults = compiled.evaluate()
     marker = at_defaults.get(chart.marker.value) if chart.marker else None
     data = ChartData(x=xs, series=[[_number(run[s.value]) for run in runs] for s in chart.series],
                      marker=_number(marker))
