@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check install chromium bench clean
+.PHONY: serve build test test-fast check install chromium bench clean
 
 serve: $(STAMP)
 	$(VENV)/bin/mkdocs serve --livereload -a $(HOST)
@@ -20,6 +20,10 @@ check: $(STAMP)
 
 test: $(STAMP) chromium
 	$(PY) -m pytest
+
+# Unit and small property tests: no browser, no whole-site builds. Run it on every change.
+test-fast: $(STAMP)
+	$(PY) -m pytest -m "not browser and not slow"
 
 bench: $(STAMP) chromium
 	$(PY) bench/run.py

@@ -87,12 +87,12 @@ def measure_recompute(site: Path) -> float:
 
 def plain_markdown_project(work: Path, built_site: Path) -> Path:
     """The same pages, markers already expanded, as an ordinary MkDocs project without the plugin."""
-    from decision_guide.cli import ConfigLoader
+    from decision_guide.adapters.cli import ConfigLoader
+    from decision_guide.adapters.mkdocs_plugin import resolve_today
     from decision_guide.guide import load_guide
-    from decision_guide.navigation import expand_nav, nav_children
-    from decision_guide.pages import generated_pages
-    from decision_guide.plugin import resolve_today
-    from decision_guide.render import RenderSettings
+    from decision_guide.site.navigation import expand_nav, nav_children
+    from decision_guide.site.pages import generated_pages
+    from decision_guide.site.render import RenderSettings
 
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=ConfigLoader)  # noqa: S506
     guide = load_guide(ROOT / "content" / "knowledge", ROOT / "calculators", project_root=ROOT,

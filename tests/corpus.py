@@ -6,7 +6,7 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from decision_guide.knowledge import load_knowledge
+from decision_guide.knowledge.base import load_knowledge
 from decision_guide.problems import ProblemsFound
 
 FIXTURES = Path(__file__).parent / "fixtures"

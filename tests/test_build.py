@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT, SECOND_GUIDE, build_project, set_cost_value
-from decision_guide.knowledge import load_knowledge
+from decision_guide.knowledge.base import load_knowledge
 from site_scan import figures, html_pages, resources
 
 pytestmark = pytest.mark.slow

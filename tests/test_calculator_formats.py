@@ -1,6 +1,6 @@
 """format_value must give the browser runtime's strings, character for character.
 
-The cases live in ``calculators/runtime/test/format-cases.json`` and
+The cases live in ``tests/js/format-cases.json`` and
 ``format.test.js`` runs the same file against ``format.js``; a random sweep
 then compares the two implementations directly under node.
 """
@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 from decision_guide.calculators.formats import FORMATS, format_value
 
-RUNTIME = Path(__file__).resolve().parents[1] / "calculators" / "runtime"
-CASES = json.loads((RUNTIME / "test" / "format-cases.json").read_text(encoding="utf-8"))["cases"]
+JS_TESTS = Path(__file__).resolve().parent / "js"
+RUNTIME = Path(__file__).resolve().parents[1] / "plugins" / "decision_guide" / "calculators" / "runtime"
+CASES = json.loads((JS_TESTS / "format-cases.json").read_text(encoding="utf-8"))["cases"]
 
 
 @pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf, "3", None, True])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, SECOND_GUIDE
-from decision_guide.cli import main
+from decision_guide.adapters.cli import main
 
 
 def test_check_on_a_clean_guide_prints_one_summary_line_and_exits_0(

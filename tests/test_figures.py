@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from decision_guide.dates import months_between, parse_date
-from decision_guide.figures import format_amount, format_figure, freshness
+from decision_guide.knowledge.dates import months_between, parse_date
+from decision_guide.knowledge.figures import format_amount, format_figure, freshness
 
 
 @pytest.mark.parametrize(("value", "text"), [

@@ -3,7 +3,7 @@
 Random trees (depth <= 6, every operator and function) with random inputs
 (zero, negatives, huge and tiny magnitudes, the odd invalid value) are
 evaluated here and, in one batch per example, by
-``calculators/runtime/test/eval-cli.mjs`` under node.  Both must raise the
+``tests/js/eval-cli.mjs`` under node.  Both must raise the
 same error code, or give the same number within 1e-9 relative, and render the
 same text with and without the inputs filled in.
 """
@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from decision_guide.formula import FUNCTIONS, FormulaError, evaluate, to_text
+from decision_guide.calculators.formula import FUNCTIONS, FormulaError, evaluate, to_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-CLI = Path(__file__).resolve().parents[1] / "calculators" / "runtime" / "test" / "eval-cli.mjs"
+CLI = Path(__file__).resolve().parent / "js" / "eval-cli.mjs"
 CASES_PER_BATCH = 1000
 NAMES = ["a", "b", "c", "d", "e"]
 BINARY = ["+", "-", "*", "/", "^", "<", "<=", ">", ">=", "==", "!="]

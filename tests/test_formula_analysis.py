@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from decision_guide.formula import (
+from decision_guide.calculators.formula import (
     FormulaCycleError,
     FormulaIssue,
     check,

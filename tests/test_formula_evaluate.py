@@ -7,7 +7,7 @@ from fractions import Fraction
 from typing import Any
 
 import pytest
-from decision_guide.formula import FormulaError, evaluate, parse, round_half_away
+from decision_guide.calculators.formula import FormulaError, evaluate, parse, round_half_away
 
 
 def value(text: str, **env: Any) -> float:

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 import pytest
-from decision_guide.formula import FormulaSyntaxError, format_number, parse, to_text
+from decision_guide.calculators.formula import FormulaSyntaxError, format_number, parse, to_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -66,7 +66,7 @@ def test_cli_and_build_fail_cleanly_and_keep_the_last_good_site(case: Path, tmp_
     folder = "calculators" if case.parent.name == "invalid-calculators" else "content/knowledge"
     shutil.copyfile(case, project / folder / case.name)
     build = subprocess.run(build_command, cwd=project, env=env, capture_output=True, text=True)
-    check = subprocess.run([sys.executable, "-m", "decision_guide.cli", "check"], cwd=project,
+    check = subprocess.run([sys.executable, "-m", "decision_guide.adapters.cli", "check"], cwd=project,
                            env=env, capture_output=True, text=True)
     message = case.with_suffix(".expected").read_text(encoding="utf-8").splitlines()[0]
     for run, output in ((build, build.stderr), (check, check.stdout)):

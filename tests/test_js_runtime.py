@@ -11,7 +11,7 @@ from conftest import ROOT
 def test_the_runtime_node_tests_pass() -> None:
     node = shutil.which("node")
     assert node, "node is needed for the runtime tests (it ships with this machine kind)"
-    run = subprocess.run([node, "--test", "runtime/test/"], cwd=ROOT / "calculators",
+    run = subprocess.run([node, "--test", "js/"], cwd=ROOT / "tests",
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
     assert "# fail 0" in run.stdout

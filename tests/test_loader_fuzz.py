@@ -9,8 +9,8 @@ from pathlib import Path
 
 import yaml
 from conftest import SECOND_GUIDE
-from decision_guide.knowledge import load_knowledge
-from decision_guide.models import KnowledgeFile
+from decision_guide.knowledge.base import load_knowledge
+from decision_guide.knowledge.models import KnowledgeFile
 from decision_guide.problems import ProblemsFound
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

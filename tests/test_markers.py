@@ -7,9 +7,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from decision_guide.knowledge import KnowledgeBase, load_knowledge
-from decision_guide.markers import expand_markers
-from decision_guide.render import Renderer, RenderSettings
+from decision_guide.knowledge.base import KnowledgeBase, load_knowledge
+from decision_guide.site.markers import expand_markers
+from decision_guide.site.render import Renderer, RenderSettings
 
 SECOND = Path(__file__).parent / "fixtures" / "second-guide"
 

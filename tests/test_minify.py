@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from decision_guide.minify import strip_comments
+from decision_guide.site.minify import strip_comments
 
-SCRIPTS = sorted((ROOT / "calculators" / "runtime").glob("*.js")) + sorted(
-    (ROOT / "plugins" / "decision_guide" / "assets").glob("*.js"))
+SCRIPTS = sorted((ROOT / "plugins" / "decision_guide" / "calculators" / "runtime").glob("*.js")) + sorted(
+    (ROOT / "plugins" / "decision_guide" / "site" / "static").glob("*.js"))
 
 
 def test_js_comments_go_but_code_and_strings_stay() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from decision_guide.safe_markdown import SafeMarkdown, is_safe_url
+from decision_guide.site.safe_markdown import SafeMarkdown, is_safe_url
 
 md = SafeMarkdown()
 

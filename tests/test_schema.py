@@ -8,8 +8,8 @@ import jsonschema
 import pytest
 import yaml
 from conftest import ROOT
-from decision_guide.cli import main
-from decision_guide.schema import SCHEMAS, schema, schema_text
+from decision_guide.adapters.cli import main
+from decision_guide.exports.schema import SCHEMAS, schema, schema_text
 
 SCHEMA_DIR = ROOT / "content" / "schema"
 YAML_FILES = {

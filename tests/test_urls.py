@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from decision_guide.urls import Linker, page_url
+from decision_guide.site.urls import Linker, page_url
 
 
 @pytest.mark.parametrize(("src", "directory_urls", "url"), [

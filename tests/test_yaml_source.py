@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decision_guide.yaml_source import parse_yaml
+from decision_guide.knowledge.yaml_source import parse_yaml
 
 
 def test_values_and_keys_keep_their_line_and_column() -> None:

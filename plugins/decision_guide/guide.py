@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .blocks import BLOCKS, BlockSpec
-from .calculators.compile import load_calculators
-from .calculators.render import calculator_block
-from .knowledge import KnowledgeBase, load_knowledge
-from .markers import expand_markers
-from .problems import Problem, ProblemsFound, errors_only
-from .render import Renderer, RenderSettings
+from decision_guide.calculators.compile import load_calculators
+from decision_guide.knowledge.base import KnowledgeBase, load_knowledge
+from decision_guide.problems import Problem, ProblemsFound, errors_only
+from decision_guide.site.blocks import BLOCKS, BlockSpec
+from decision_guide.site.calculator_blocks import calculator_block
+from decision_guide.site.markers import expand_markers
+from decision_guide.site.render import Renderer, RenderSettings
 
 GUIDE_BLOCKS: dict[str, BlockSpec] = {
     **BLOCKS,

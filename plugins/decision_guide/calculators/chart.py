@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from .formats import format_value
+from decision_guide.calculators.formats import format_value
 
 RIGHT, BOTTOM, ROW = 16, 44, 20
 CHAR = 7.5  # average glyph width at 14px

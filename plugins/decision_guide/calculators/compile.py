@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..formula import (
+from decision_guide.calculators.formula import (
     FormulaCycleError,
     FormulaError,
     FormulaSyntaxError,
@@ -23,12 +23,12 @@ from ..formula import (
     evaluate,
     parse,
 )
-from ..knowledge import KnowledgeBase, Origin, yaml_files
-from ..models import Cost, Question
-from ..problems import Problem, suggest
-from ..schema_check import validate_document
-from ..yaml_source import YamlDocument, read_yaml
-from .models import Calculator, CalculatorFile, Input, Value, Wizard
+from decision_guide.calculators.models import Calculator, CalculatorFile, Input, Value, Wizard
+from decision_guide.knowledge.base import KnowledgeBase, Origin, yaml_files
+from decision_guide.knowledge.models import Cost, Question
+from decision_guide.knowledge.schema_check import validate_document
+from decision_guide.knowledge.yaml_source import YamlDocument, read_yaml
+from decision_guide.problems import Problem, suggest
 
 Results = dict[str, "float | FormulaError"]
 

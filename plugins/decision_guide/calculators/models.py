@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from ..models import Entity, Id, Text
+from decision_guide.knowledge.models import Entity, Id, Text
 
 Name = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
 Format = Literal["currency", "number", "percent", "duration", "months"]

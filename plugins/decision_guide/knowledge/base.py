@@ -1,0 +1,232 @@
+"""The knowledge base: every YAML file under the knowledge folder, validated and merged.
+
+``load_knowledge`` is the only way in: it reads each file (``yaml_source``), checks it against the
+schema (``models`` via ``schema_check``), merges the sections, then checks what spans files
+(``crossref``). It returns the typed, immutable ``KnowledgeBase`` or raises ``ProblemsFound`` with
+every problem of every file at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from pydantic import ValidationError
+
+from decision_guide.knowledge import crossref
+from decision_guide.knowledge.models import (
+    SECTIONS,
+    Cost,
+    Criterion,
+    Fact,
+    Guide,
+    KnowledgeFile,
+    Kpi,
+    Option,
+    Pattern,
+    QualityMetric,
+    Question,
+    Source,
+    UseCase,
+)
+from decision_guide.knowledge.schema_check import validate_document
+from decision_guide.knowledge.yaml_source import Loc, YamlDocument, read_yaml
+from decision_guide.problems import Problem, ProblemsFound, errors_only
+
+YAML_SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an entity is defined: the file (relative to the project) and the line."""
+
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Located:
+    """An entity during loading, with the document and path that locate its fields."""
+
+    section: str
+    entity: Any
+    document: YamlDocument
+    loc: Loc
+
+    def problem(self, suffix: Loc, message: str, code: str, severity: str = "error") -> Problem:
+        return self.document.problem((*self.loc, *suffix), message, code, severity=severity)
+
+    @property
+    def origin(self) -> Origin:
+        return Origin(self.document.path, self.document.position(self.loc)[0])
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """The validated guide data. Entities keep the order of the files; look-ups are by id."""
+
+    guide: Guide
+    options: tuple[Option, ...]
+    criteria: tuple[Criterion, ...]
+    costs: tuple[Cost, ...]
+    patterns: tuple[Pattern, ...]
+    use_cases: tuple[UseCase, ...]
+    questions: tuple[Question, ...]
+    kpis: tuple[Kpi, ...]
+    sources: tuple[Source, ...]
+    facts: tuple[Fact, ...]
+    quality: tuple[QualityMetric, ...]
+    origins: Mapping[tuple[str, str], Origin] = field(repr=False)
+    field_positions: Mapping[tuple[str, str, str], tuple[int, int]] = field(repr=False,
+                                                                             default_factory=dict)
+    """Line and column of each top-level field of each entity, for problems about a value."""
+    warnings: tuple[Problem, ...] = ()
+
+    def section(self, name: str) -> tuple[Any, ...]:
+        return getattr(self, name)  # type: ignore[no-any-return]
+
+    def get(self, section: str, entity_id: str) -> Any:
+        """The entity of ``section`` with ``entity_id``; ``KeyError`` if there is none."""
+        return self._index[section][entity_id]
+
+    def ids(self, section: str) -> list[str]:
+        return [entity.id for entity in self.section(section)]
+
+    def origin(self, section: str, entity_id: str) -> Origin:
+        return self.origins[(section, entity_id)]
+
+    def position(self, section: str, entity_id: str, field_name: str) -> tuple[str, int, int]:
+        """Where one field of an entity is written: path, line, column."""
+        origin = self.origins[(section, entity_id)]
+        line, col = self.field_positions.get((section, entity_id, field_name), (origin.line, 1))
+        return origin.path, line, col
+
+    @property
+    def _index(self) -> dict[str, dict[str, Any]]:
+        cached = self.__dict__.get("_index_cache")
+        if cached is None:
+            cached = {name: {e.id: e for e in self.section(name)} for name in SECTIONS}
+            object.__setattr__(self, "_index_cache", cached)
+        return cached
+
+    def unit_label(self, unit_id: str) -> str:
+        return next(u.label for u in self.guide.units if u.id == unit_id)
+
+
+def yaml_files(folder: Path) -> Iterator[Path]:
+    """Every YAML file under ``folder``, in a stable order."""
+    return iter(sorted(p for p in folder.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()))
+
+
+def load_knowledge(folder: Path, *, project_root: Path | None = None,
+                   today: dt.date | None = None) -> KnowledgeBase:
+    """Load and check the knowledge base in ``folder``; raise ``ProblemsFound`` on any error.
+
+    Paths in problems and origins are relative to ``project_root`` (default: the folder's
+    parent's parent, i.e. the project holding ``content/knowledge``) so they read the same on
+    every machine and open from the project root.
+    """
+    root = project_root or folder.parent.parent
+    today = today or dt.date.today()
+    problems: list[Problem] = []
+    guide: Located | None = None
+    located: dict[str, list[Located]] = {name: [] for name in SECTIONS}
+    known_ids: dict[str, set[str]] = {name: set() for name in SECTIONS}
+    files = list(yaml_files(folder))
+    if not files:
+        raise ProblemsFound([Problem(_display(folder, root), 1, 1,
+                                     "no YAML files in the knowledge folder", "no-files")])
+    for path in files:
+        document, read_problems = read_yaml(path, _display(path, root))
+        problems += read_problems
+        if document is None:
+            continue
+        _collect_ids(document, known_ids)
+        parsed, schema_problems = validate_document(document, KnowledgeFile)
+        problems += schema_problems
+        file_guide, records = _records(parsed) if parsed else _salvage(document)
+        if file_guide is not None:
+            if guide is not None:
+                problems.append(document.problem(("guide",), "a second 'guide' section; "
+                                                 f"the first is in {guide.document.path}",
+                                                 "duplicate-guide", key=True))
+            else:
+                guide = Located("guide", file_guide, document, ("guide",))
+        for name, items in records.items():
+            located[name] += [Located(name, entity, document, (name, index))
+                              for index, entity in items]
+    if guide is None and not errors_only(problems):
+        problems.append(Problem(_display(folder, root), 1, 1,
+                                "no file has a 'guide' section (title, ratings, groups, units)",
+                                "missing-guide"))
+    if guide is not None:
+        problems += crossref.check(guide, located, known_ids, today)
+    if errors_only(problems):
+        raise ProblemsFound(problems)
+    assert guide is not None
+    return KnowledgeBase(
+        guide=guide.entity,
+        **{name: tuple(item.entity for item in located[name]) for name in SECTIONS},
+        origins=MappingProxyType({(name, item.entity.id): item.origin
+                                  for name in SECTIONS for item in located[name]}
+                                 | {("guide", "guide"): guide.origin}),
+        field_positions=MappingProxyType({
+            (name, item.entity.id, key): item.document.position((*item.loc, key))
+            for name in SECTIONS for item in located[name]
+            for key in item.entity.model_fields_set}),
+        warnings=tuple(problems),
+    )
+
+
+def _collect_ids(document: YamlDocument, known_ids: dict[str, set[str]]) -> None:
+    """Note every id written in the file, valid or not, so that a record with a schema error
+    does not also turn every reference to it into a second, misleading 'unknown id' problem."""
+    if not isinstance(document.data, dict):
+        return
+    for name in SECTIONS:
+        items = document.data.get(name)
+        if isinstance(items, list):
+            known_ids[name] |= {item["id"] for item in items
+                                if isinstance(item, dict) and isinstance(item.get("id"), str)}
+
+
+Records = dict[str, list[tuple[int, Any]]]
+
+
+def _records(parsed: KnowledgeFile) -> tuple[Guide | None, Records]:
+    return parsed.guide, {name: list(enumerate(getattr(parsed, name))) for name in SECTIONS}
+
+
+def _salvage(document: YamlDocument) -> tuple[Guide | None, Records]:
+    """The records of a file that failed validation which are valid on their own.
+
+    Their problems are already reported; keeping the valid records (at their own index, so
+    positions stay right) lets the cross-file checks run in the same pass.
+    """
+    data = document.data if isinstance(document.data, dict) else {}
+    records: Records = {}
+    for name in SECTIONS:
+        items = data.get(name)
+        model = KnowledgeFile.model_fields[name].annotation.__args__[0]  # type: ignore[union-attr]
+        if isinstance(items, list):
+            records[name] = [(index, entity) for index, item in enumerate(items)
+                             if (entity := _valid_or_none(model, item)) is not None]
+    return _valid_or_none(Guide, data.get("guide")), records
+
+
+def _valid_or_none(model: Any, value: Any) -> Any:
+    try:
+        return model.model_validate(value) if value is not None else None
+    except ValidationError:
+        return None
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,209 @@
+"""Checks that span the knowledge base: ids, references, coverage, dates and derivations.
+
+Runs after each file passed (or partly passed) its schema. Every reference is checked against the
+ids written anywhere in the files, so a dangling id gets one clear problem naming the closest ids,
+and a record that failed its own schema does not also break every reference to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from decision_guide.knowledge.dates import parse_date
+from decision_guide.knowledge.schema_check import field_path
+from decision_guide.knowledge.yaml_source import Loc
+from decision_guide.problems import Problem, suggest
+
+if TYPE_CHECKING:
+    from .knowledge import Located
+
+_LABELS = {"options": "option", "criteria": "criterion", "costs": "cost", "patterns": "pattern",
+           "use_cases": "use case", "questions": "question", "kpis": "KPI", "sources": "source",
+           "facts": "fact", "quality": "quality metric", "ratings": "rating",
+           "criterion_groups": "criterion group", "cost_categories": "cost category",
+           "units": "unit"}
+
+
+class _Checker:
+    def __init__(self, guide: Located, located: Mapping[str, list[Located]],
+                 known_ids: Mapping[str, set[str]], today: dt.date) -> None:
+        self.guide = guide
+        self.located = located
+        self.known = {**known_ids,
+                      "ratings": {r.id for r in guide.entity.ratings},
+                      "criterion_groups": {g.id for g in guide.entity.criterion_groups},
+                      "cost_categories": {g.id for g in guide.entity.cost_categories},
+                      "units": {u.id for u in guide.entity.units}}
+        self.today = today
+        self.problems: list[Problem] = []
+
+    def ref(self, item: Located, loc: Loc, kind: str, value: str) -> None:
+        """Report ``value`` at ``loc`` if it is not an id of ``kind``."""
+        if value not in self.known[kind]:
+            label = _LABELS[kind]
+            hint = suggest(value, self.known[kind])
+            if not hint and len(self.known[kind]) <= 12:
+                hint = f"; expected one of: {', '.join(sorted(self.known[kind]))}"
+            self.problems.append(item.problem(
+                loc, f"{_path(item, loc)}: unknown {label} id '{value}'{hint}",
+                "unknown-reference"))
+
+    def refs(self, item: Located, loc: Loc, kind: str, values: Iterable[str]) -> None:
+        for index, value in enumerate(values):
+            self.ref(item, (*loc, index), kind, value)
+
+    def date(self, item: Located, loc: Loc, value: str) -> None:
+        parsed = parse_date(value)
+        if parsed is not None and parsed > self.today:
+            self.problems.append(item.problem(
+                loc, f"{_path(item, loc)}: date '{value}' is in the future (today is "
+                     f"{self.today.isoformat()})", "future-date"))
+
+
+def check(guide: Located, located: Mapping[str, list[Located]],
+          known_ids: Mapping[str, set[str]], today: dt.date) -> list[Problem]:
+    """Every cross-file problem of the knowledge base, in one list."""
+    checker = _Checker(guide, located, known_ids, today)
+    _check_guide(checker)
+    for items in located.values():
+        _check_duplicates(checker, items)
+    option_ids = [o.entity.id for o in located["options"]]
+    for item in located["criteria"]:
+        c = item.entity
+        checker.ref(item, ("group",), "criterion_groups", c.group)
+        _check_assessments(checker, item, c.assessments, option_ids, require_all=True)
+        for t_index, threshold in enumerate(c.thresholds):
+            checker.ref(item, ("thresholds", t_index, "favours"), "options", threshold.favours)
+            checker.refs(item, ("thresholds", t_index, "sources"), "sources", threshold.sources)
+        checker.refs(item, ("sources",), "sources", c.sources)
+        checker.refs(item, ("related",), "criteria", c.related)
+    for item in located["costs"]:
+        c = item.entity
+        checker.ref(item, ("category",), "cost_categories", c.category)
+        checker.ref(item, ("unit",), "units", c.unit)
+        checker.ref(item, ("source",), "sources", c.source)
+        checker.refs(item, ("conflicts_with",), "costs", c.conflicts_with)
+        checker.refs(item, ("derived_from",), "costs", c.derived_from)
+        checker.date(item, ("as_of",), c.as_of)
+    _check_derivation_cycles(checker, located["costs"])
+    for item in located["patterns"]:
+        checker.refs(item, ("options",), "options", item.entity.options)
+        checker.refs(item, ("sources",), "sources", item.entity.sources)
+    for item in located["use_cases"]:
+        checker.ref(item, ("recommended",), "options", item.entity.recommended)
+        checker.refs(item, ("patterns",), "patterns", item.entity.patterns)
+        checker.refs(item, ("sources",), "sources", item.entity.sources)
+    for item in located["questions"]:
+        _check_question(checker, item)
+    for item in located["kpis"]:
+        checker.refs(item, ("applies_to",), "options", item.entity.applies_to)
+        checker.refs(item, ("sources",), "sources", item.entity.sources)
+    for item in located["facts"]:
+        checker.refs(item, ("sources",), "sources", item.entity.sources)
+    for item in located["quality"]:
+        _check_assessments(checker, item, item.entity.assessments, option_ids, require_all=False)
+        checker.refs(item, ("sources",), "sources", item.entity.sources)
+    for item in located["sources"]:
+        checker.date(item, ("date",), item.entity.date)
+    _check_uncited_sources(checker, located)
+    return checker.problems
+
+
+def _check_guide(checker: _Checker) -> None:
+    guide = checker.guide
+    for field in ("ratings", "criterion_groups", "cost_categories", "units"):
+        seen: dict[str, int] = {}
+        for index, entry in enumerate(getattr(guide.entity, field)):
+            if entry.id in seen:
+                checker.problems.append(guide.problem(
+                    (field, index, "id"), f"guide.{field}[{index}].id: duplicate id '{entry.id}' "
+                                          f"(first at guide.{field}[{seen[entry.id]}])", "duplicate-id"))
+            seen.setdefault(entry.id, index)
+
+
+def _check_duplicates(checker: _Checker, items: list[Located]) -> None:
+    first: dict[str, Located] = {}
+    for item in items:
+        entity_id = item.entity.id
+        if entity_id in first:
+            other = first[entity_id].origin
+            checker.problems.append(item.problem(
+                ("id",), f"{_path(item, ('id',))}: duplicate {_LABELS[item.section]} id "
+                         f"'{entity_id}' (first defined at {other.path}:{other.line})", "duplicate-id"))
+        else:
+            first[entity_id] = item
+
+
+def _check_assessments(checker: _Checker, item: Located, assessments: Mapping[str, Any],
+                       option_ids: list[str], *, require_all: bool) -> None:
+    for option_id, assessment in assessments.items():
+        checker.ref(item, ("assessments", option_id), "options", option_id)
+        checker.ref(item, ("assessments", option_id, "rating"), "ratings", assessment.rating)
+    if require_all:
+        for option_id in option_ids:
+            if option_id not in assessments:
+                checker.problems.append(item.problem(
+                    ("assessments",), f"{_path(item, ('assessments',))}: no assessment for option "
+                                      f"'{option_id}'; every criterion rates every option",
+                    "missing-assessment"))
+
+
+def _check_question(checker: _Checker, item: Located) -> None:
+    question = item.entity
+    checker.ref(item, ("criterion",), "criteria", question.criterion)
+    checker.refs(item, ("sources",), "sources", question.sources)
+    seen: set[str] = set()
+    for a_index, answer in enumerate(question.answers):
+        if answer.id in seen:
+            checker.problems.append(item.problem(
+                ("answers", a_index, "id"), f"{_path(item, ('answers', a_index, 'id'))}: "
+                                            f"duplicate answer id '{answer.id}'", "duplicate-id"))
+        seen.add(answer.id)
+        for option_id in answer.scores:
+            checker.ref(item, ("answers", a_index, "scores", option_id), "options", option_id)
+
+
+def _check_derivation_cycles(checker: _Checker, costs: list[Located]) -> None:
+    """A cost derived (directly or not) from itself can never be computed or trusted."""
+    graph = {item.entity.id: item for item in costs}
+    reported: set[frozenset[str]] = set()
+
+    def visit(node: str, trail: list[str]) -> None:
+        if node in trail:
+            cycle = trail[trail.index(node):] + [node]
+            key = frozenset(cycle)
+            if key not in reported:
+                reported.add(key)
+                item = graph[cycle[0]]
+                checker.problems.append(item.problem(
+                    ("derived_from",), f"{_path(item, ('derived_from',))}: derivation cycle "
+                                       f"{' -> '.join(cycle)}", "reference-cycle"))
+            return
+        for parent in graph[node].entity.derived_from if node in graph else ():
+            visit(parent, [*trail, node])
+
+    for cost_id in graph:
+        visit(cost_id, [])
+
+
+def _check_uncited_sources(checker: _Checker, located: Mapping[str, list[Located]]) -> None:
+    cited: set[str] = set()
+    for name, items in located.items():
+        for item in items:
+            entity = item.entity
+            cited |= set(getattr(entity, "sources", []) if name != "sources" else [])
+            if name == "costs":
+                cited.add(entity.source)
+            for threshold in getattr(entity, "thresholds", ()):
+                cited |= set(threshold.sources)
+    for item in located["sources"]:
+        if item.entity.id not in cited:
+            checker.problems.append(item.problem(
+                ("id",), f"{_path(item, ('id',))}: source '{item.entity.id}' is cited by nothing",
+                "uncited-source", severity="warning"))
+
+
+def _path(item: Located, suffix: Loc) -> str:
+    return field_path((*item.loc, *suffix))

@@ -1,0 +1,113 @@
+"""Checking one YAML document against a pydantic model, with errors placed at file:line:col.
+
+Pydantic reports each error at a ``loc`` tuple (``('costs', 3, 'unit')``); we map it back to the
+YAML node's mark and phrase the message for an editor: the field path as it reads in the file,
+what was expected and what was found.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from decision_guide.knowledge.yaml_source import YamlDocument
+from decision_guide.problems import Problem, suggest
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+_CODES = {
+    "missing": "missing-field",
+    "extra_forbidden": "unknown-key",
+    "greater_than_equal": "out-of-range",
+    "less_than_equal": "out-of-range",
+    "greater_than": "out-of-range",
+    "less_than": "out-of-range",
+    "too_short": "too-short",
+    "too_long": "too-long",
+    "string_pattern_mismatch": "bad-id",
+    "literal_error": "not-allowed",
+    "value_error": "invalid-value",
+    "finite_number": "not-finite",
+}
+
+
+def validate_document(document: YamlDocument, model: type[ModelT]) -> tuple[ModelT | None, list[Problem]]:
+    """Validate ``document.data`` as ``model``; return the instance or the editor-facing problems."""
+    try:
+        return model.model_validate(document.data), []
+    except ValidationError as exc:
+        return None, [_to_problem(document, error, model) for error in exc.errors()]
+
+
+def field_path(loc: tuple[int | str, ...]) -> str:
+    """``('costs', 3, 'unit')`` → ``costs[3].unit``, the way the path reads in the YAML."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(file)"
+
+
+def _to_problem(document: YamlDocument, error: Any, model: type[BaseModel]) -> Problem:
+    loc = _clean_loc(error["loc"])
+    kind = error["type"]
+    code = _CODES.get(kind, "wrong-type" if kind.endswith(("_type", "_parsing")) else kind.replace("_", "-"))
+    where = field_path(loc)
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(model, loc[:-1])
+        message = f"{where}: unknown key '{loc[-1]}'{suggest(str(loc[-1]), allowed)}"
+        if allowed and not suggest(str(loc[-1]), allowed):
+            message += f"; allowed keys: {', '.join(sorted(allowed))}"
+        return document.problem(loc, message, code, key=True)
+    if kind == "missing":
+        return document.problem(loc[:-1], f"{field_path(loc[:-1])}: missing required field "
+                                          f"'{loc[-1]}'", code)
+    message = error["msg"]
+    if kind == "value_error":
+        message = message.removeprefix("Value error, ")
+    else:
+        message = f"{message[0].lower()}{message[1:]}; got {_show(error.get('input'))}"
+    return document.problem(loc, f"{where}: {message}", code)
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> tuple[int | str, ...]:
+    """Drop pydantic's internal steps (``function-after[...]``) that are not YAML keys."""
+    return tuple(part for part in loc
+                 if isinstance(part, int) or "[" not in str(part) or not str(part).endswith("]"))
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    if value is None:
+        return "nothing"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "...'"
+
+
+def _allowed_keys(model: type[BaseModel], loc: tuple[int | str, ...]) -> list[str]:
+    """The field names valid at ``loc``, found by walking the model's annotations."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        field = current.model_fields.get(str(part))
+        if field is None:
+            return []
+        current = _model_in(field.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _model_in(annotation: Any) -> Any:
+    """The pydantic model inside ``list[M]``, ``M | None`` or ``dict[str, M]``, if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None

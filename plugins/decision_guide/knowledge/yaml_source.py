@@ -1,0 +1,217 @@
+"""Reading editors' YAML safely, keeping where every value came from.
+
+PyYAML's safe loader loses positions and silently keeps the last of two duplicate keys, so we
+compose the node tree ourselves and build plain data from it, recording the line and column of
+every key and value. Reading is bounded: files over a size limit and alias expansions past a node
+budget ("billion laughs") are refused as problems rather than exhausting memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from decision_guide.problems import Problem
+
+MAX_FILE_BYTES = 1_000_000
+MAX_NODES = 100_000
+
+Loc = tuple[int | str, ...]
+
+
+_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it
+
+
+class _Loader(_SafeBase):  # type: ignore[misc, valid-type]
+    """The safe loader without implicit timestamps: dates stay text we validate ourselves."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
+}
+
+
+@dataclass
+class YamlDocument:
+    """Plain data from one YAML file, plus the position of each value and key within it."""
+
+    path: str
+    data: Any
+    value_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, loc: Sequence[int | str], *, key: bool = False) -> tuple[int, int]:
+        """The line and column of ``loc``, or of its nearest ancestor that exists in the file.
+
+        ``key=True`` prefers the key's own position, which is where an unknown key should point.
+        """
+        loc = tuple(loc)
+        if key and loc in self.key_marks:
+            return self.key_marks[loc]
+        while loc:
+            if loc in self.value_marks:
+                return self.value_marks[loc]
+            if loc in self.key_marks:
+                return self.key_marks[loc]
+            loc = loc[:-1]
+        return self.value_marks.get((), (1, 1))
+
+    def problem(self, loc: Sequence[int | str], message: str, code: str, *,
+                key: bool = False, severity: str = "error") -> Problem:
+        line, col = self.position(loc, key=key)
+        return Problem(self.path, line, col, message, code, severity)  # type: ignore[arg-type]
+
+
+_PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:omap"}
+
+
+class _Budget:
+    def __init__(self, limit: int) -> None:
+        self.left = limit
+
+
+class _TooManyNodes(Exception):
+    pass
+
+
+def read_yaml(path: Path, display_path: str, *, max_bytes: int = MAX_FILE_BYTES,
+              max_nodes: int = MAX_NODES) -> tuple[YamlDocument | None, list[Problem]]:
+    """Read one YAML file into a ``YamlDocument``, or return the problems that prevent it."""
+    raw = path.read_bytes()
+    if len(raw) > max_bytes:
+        return None, [Problem(display_path, 1, 1,
+                              f"file is {len(raw):,} bytes; the limit is {max_bytes:,}",
+                              "file-too-large")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [Problem(display_path, line, col,
+                              f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8",
+                              "not-utf8")]
+    return parse_yaml(text, display_path, max_nodes=max_nodes)
+
+
+def parse_yaml(text: str, display_path: str, *,
+               max_nodes: int = MAX_NODES) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse YAML text; see ``read_yaml``."""
+    try:
+        loader = _Loader(text)  # the reader rejects control characters right here
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_problem(exc, text, display_path)]
+    except yaml.YAMLError as exc:
+        return None, [_reader_problem(exc, text, display_path)]
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_problem(exc, text, display_path)]
+    except yaml.YAMLError as exc:  # errors without a mark, e.g. a reader error
+        return None, [_reader_problem(exc, text, display_path)]
+    finally:
+        loader.dispose()
+    if root is None or (isinstance(root, ScalarNode) and root.value == "" and root.tag.endswith(":null")):
+        return None, [Problem(display_path, 1, 1, "file is empty", "empty-file")]
+
+    document = YamlDocument(display_path, None)
+    problems: list[Problem] = []
+    try:
+        document.data = _build(root, (), document, problems, loader, _Budget(max_nodes))
+    except _TooManyNodes:
+        return None, [Problem(display_path, 1, 1,
+                              f"file expands to more than {max_nodes:,} values "
+                              "(too many aliases?)", "too-many-nodes")]
+    if any(p.code == "yaml-tag" for p in problems):
+        return None, problems  # the tagged value is gone: checking the rest would only echo it
+    # Duplicate or merge keys leave the rest of the file readable: keep validating it, so the
+    # editor sees every problem in one pass.
+    return document, problems
+
+
+def _char_at(text: str, line: int, col: int) -> str:
+    lines = text.split("\n")
+    if 1 <= line <= len(lines) and 1 <= col <= len(lines[line - 1]):
+        return lines[line - 1][col - 1]
+    return ""
+
+
+def _reader_problem(exc: yaml.YAMLError, text: str, path: str) -> Problem:
+    """A character YAML refuses (a control character, say), placed by its position in the text."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        position = exc.position
+        line = text.count("\n", 0, position) + 1
+        col = position - (text.rfind("\n", 0, position) + 1) + 1
+        return Problem(path, line, col, f"character U+{exc.character:04X} is not allowed in YAML; "
+                                        "remove it", "bad-character")
+    return Problem(path, 1, 1, str(exc).splitlines()[0], "yaml-syntax")
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or "invalid YAML"
+    if _char_at(text, line, col) == "\t" or "'\\t'" in problem:
+        return Problem(path, line, col, "tab character where YAML expects spaces; indent with spaces",
+                       "tab")
+    context = f" ({exc.context}" if exc.context else ""
+    if context and exc.context_mark and exc.context_mark.line + 1 != line:
+        context += f" at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1}"
+    context += ")" if context else ""
+    return Problem(path, line, col, f"YAML syntax: {problem}{context}", "yaml-syntax")
+
+
+def _build(node: Node, loc: Loc, document: YamlDocument, problems: list[Problem],
+           loader: _Loader, budget: _Budget) -> Any:
+    budget.left -= 1
+    if budget.left < 0:
+        raise _TooManyNodes
+    document.value_marks.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if isinstance(node, (MappingNode, SequenceNode)) and node.tag not in _PLAIN_TAGS:
+        line, col = node.start_mark.line + 1, node.start_mark.column + 1
+        problems.append(Problem(document.path, line, col,
+                                f"unsupported YAML tag '{node.tag}'", "yaml-tag"))
+        return None
+    if isinstance(node, MappingNode):
+        return _build_mapping(node, loc, document, problems, loader, budget)
+    if isinstance(node, SequenceNode):
+        return [_build(item, (*loc, index), document, problems, loader, budget)
+                for index, item in enumerate(node.value)]
+    try:
+        return loader.construct_object(node)
+    except yaml.constructor.ConstructorError as exc:
+        line, col = node.start_mark.line + 1, node.start_mark.column + 1
+        problems.append(Problem(document.path, line, col,
+                                f"unsupported YAML value: {exc.problem}", "yaml-tag"))
+        return None
+
+
+def _build_mapping(node: MappingNode, loc: Loc, document: YamlDocument, problems: list[Problem],
+                   loader: _Loader, budget: _Budget) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    first_line: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+        if not isinstance(key_node, ScalarNode) or key_node.tag.endswith((":null", ":map", ":seq")):
+            problems.append(Problem(document.path, line, col, "keys must be plain text", "bad-key"))
+            continue
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            problems.append(Problem(document.path, line, col,
+                                    "merge keys ('<<') are not supported; write the fields out",
+                                    "merge-key"))
+            continue
+        key = str(key_node.value)
+        if key in result or key in first_line:
+            problems.append(Problem(document.path, line, col,
+                                    f"duplicate key '{key}' (first at line {first_line[key]})",
+                                    "duplicate-key"))
+            continue
+        first_line[key] = line
+        document.key_marks[(*loc, key)] = (line, col)
+        result[key] = _build(value_node, (*loc, key), document, problems, loader, budget)
+    return result

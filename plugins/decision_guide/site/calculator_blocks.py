@@ -1,0 +1,119 @@
+"""Calculators as HTML: real results at the defaults, plus the spec the browser runtime reads.
+
+The page is complete without JavaScript (inputs show their defaults and sources, outputs show
+their values, scenario tables and charts are filled); the runtime only makes it live.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from markupsafe import Markup
+
+from decision_guide.site.blocks import BlockError, matrix
+from decision_guide.calculators.formula import FormulaError, to_text
+from decision_guide.problems import suggest
+from decision_guide.site.render import PageContext
+from decision_guide.calculators.chart import ChartData, chart_xs, render_chart
+from decision_guide.calculators.compile import Compiled, CompiledCalculator, CompiledWizard, Results
+from decision_guide.calculators.formats import format_value
+
+DASH = "—"
+
+
+def calculator_block(ctx: PageContext, args: Mapping[str, str]) -> Markup:
+    """The ``calculator`` marker: ``<!-- guide:calculator id=break-even -->``."""
+    calculators: Mapping[str, Compiled] = ctx.renderer.calculators
+    calculator_id = args["id"]
+    if calculator_id not in calculators:
+        raise BlockError(f"unknown calculator id '{calculator_id}'{suggest(calculator_id, calculators)}")
+    compiled = calculators[calculator_id]
+    if isinstance(compiled, CompiledWizard):
+        return _render(ctx, "wizard.html", wizard=compiled, spec=json_for_html(wizard_spec(ctx, compiled)),
+                       fallback=matrix(ctx, {"questions": ",".join(q.id for q in compiled.questions)}))
+    results = compiled.evaluate()
+    return _render(ctx, "calculator.html", calc=compiled, spec=json_for_html(calculator_spec(compiled)),
+                   results=results, show=lambda name, fmt: show(results, name, fmt),
+                   filled=lambda value: to_text(value.tree, _numbers(results)),
+                   formula=lambda value: to_text(value.tree),
+                   tables=[_table(compiled, t) for t in compiled.definition.tables],
+                   charts=[_chart(compiled, c, results) for c in compiled.definition.charts])
+
+
+def show(results: Results, name: str, fmt: str) -> str:
+    """A result as the reader sees it: formatted, or a dash when it cannot be computed."""
+    value = results.get(name)
+    return DASH if value is None or isinstance(value, FormulaError) else format_value(value, fmt)
+
+
+def calculator_spec(compiled: CompiledCalculator) -> dict[str, Any]:
+    """What the browser runtime needs: inputs with defaults, value trees in order, and more."""
+    definition = compiled.definition
+    return {
+        "id": definition.id, "title": definition.title,
+        "inputs": [{"id": i.id, "label": i.label, "unit": i.unit, "format": i.format,
+                    "default": compiled.defaults[i.id], "min": i.min, "max": i.max, "step": i.step}
+                   for i in definition.inputs],
+        "values": [{"id": v.definition.id, "label": v.definition.label,
+                    "format": v.definition.format, "tree": v.tree, "formula": v.definition.formula,
+                    "output": v.definition.output} for v in compiled.values],
+        "presets": [p.model_dump() for p in definition.presets],
+        "tables": [t.model_dump() for t in definition.tables],
+        "charts": [c.model_dump(by_alias=True, exclude_none=True) for c in definition.charts],
+    }
+
+
+def wizard_spec(ctx: PageContext, wizard: CompiledWizard) -> dict[str, Any]:
+    kb = ctx.kb
+    return {
+        "id": wizard.id,
+        "options": [{"id": o.id, "name": o.name, "short_name": o.short_name} for o in kb.options],
+        "questions": [{
+            "id": q.id, "text": q.text, "help": q.help,
+            "criterion": {"id": q.criterion, "title": kb.get("criteria", q.criterion).title,
+                          "href": ctx.href("criteria", q.criterion)},
+            "answers": [{"id": a.id, "label": a.label, "scores": a.scores} for a in q.answers],
+        } for q in wizard.questions],
+    }
+
+
+def json_for_html(data: Any) -> Markup:
+    """JSON safe inside ``<script type="application/json">``: no ``</script>`` can close it."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)  # noqa: S704 (escaped above)
+
+
+def _numbers(results: Results) -> dict[str, float]:
+    return {k: v for k, v in results.items() if not isinstance(v, FormulaError)}
+
+
+def _table(compiled: CompiledCalculator, table: Any) -> dict[str, Any]:
+    formats = {v.definition.id: v.definition.format for v in compiled.values}
+    over_format = next(i.format for i in compiled.definition.inputs if i.id == table.over.input)
+    rows = []
+    for point in table.over.values:
+        results = compiled.evaluate({table.over.input: point})
+        rows.append({"label": format_value(point, over_format),
+                     "cells": [(c.value, show(results, c.value, formats[c.value]))
+                               for c in table.columns]})
+    return {"table": table, "rows": rows}
+
+
+def _chart(compiled: CompiledCalculator, chart: Any, at_defaults: Results) -> dict[str, Any]:
+    xs = chart_xs(chart.x.start, chart.x.to, chart.x.step)
+    runs = [compiled.evaluate({chart.x.input: x}) for x in xs]
+    marker = at_defaults.get(chart.marker.value) if chart.marker else None
+    data = ChartData(x=xs, series=[[_number(run[s.value]) for run in runs] for s in chart.series],
+                     marker=_number(marker))
+    return {"chart": chart, "svg": render_chart(chart.model_dump(by_alias=True, exclude_none=True), data)}
+
+
+def _number(value: Any) -> float | None:
+    return None if value is None or isinstance(value, FormulaError) else float(value)
+
+
+def _render(ctx: PageContext, template: str, **data: Any) -> Markup:
+    return ctx.template(f"calculators/{template}", **data)

@@ -1,0 +1,173 @@
+"""The pages generated from the knowledge base: one per criterion, pattern and use case, an
+index for each kind, and the reference pages (prices, sources, facts).
+
+``generated_pages`` is a plain function from a knowledge base to page sources; the plugin turns
+them into MkDocs files. Each page remembers the YAML file behind it, for its edit link.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from decision_guide.site.blocks import BLOCKS
+from decision_guide.knowledge.base import KnowledgeBase
+from decision_guide.site.render import (
+    FACTS_PAGE,
+    PRICES_PAGE,
+    SOURCES_PAGE,
+    PageContext,
+    Renderer,
+    entity_page,
+)
+
+SOURCE_KIND_TITLES = {"article": "Articles", "paper": "Papers", "survey": "Surveys",
+                      "pricing": "Pricing pages", "docs": "Documentation",
+                      "benchmark": "Benchmarks", "digest": "Pricing digests and summaries"}
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    content: str
+    edit_path: str
+    """The YAML file (relative to the project) an editor changes to change this page."""
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One place that cites a source, as a link label and a target."""
+
+    label: str
+    section: str
+    entity_id: str
+
+    def href(self, ctx: PageContext) -> str:
+        if self.section in ("questions",):
+            return ctx.href("criteria", ctx.kb.get("questions", self.entity_id).criterion)
+        if self.section in ("kpis", "quality", "options"):
+            return ctx.page(SOURCES_PAGE)
+        return ctx.href(self.section, self.entity_id)
+
+
+class _Blocks:
+    """Lets templates call blocks as ``blocks.comparison(group='cost')``."""
+
+    def __init__(self, ctx: PageContext) -> None:
+        self._ctx = ctx
+
+    def __getattr__(self, name: str) -> Callable[..., Markup]:
+        spec = BLOCKS[name.replace("_", "-")]
+        return lambda **args: spec.render(self._ctx, {k.replace("_", "-"): v for k, v in args.items()})
+
+
+INDEX_PAGES = {"criteria/index.md": "Criteria", "patterns/index.md": "Patterns",
+               "use-cases/index.md": "Use cases", PRICES_PAGE: "Prices", SOURCES_PAGE: "Sources",
+               FACTS_PAGE: "Facts and figures"}
+
+
+def page_front_matter(title: str) -> str:
+    """Front matter giving the page its title, HTML-escaped: MkDocs and Material print page
+    titles into headers, tabs and the navigation without escaping them."""
+    return f"---\ntitle: {json.dumps(html.escape(title))}\n---\n\n"
+
+
+def generated_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
+    """Every generated page of the guide."""
+    kb = renderer.kb
+
+    def page(src_uri: str, template: str, edit: tuple[str, str], title: str | None = None,
+             **data: Any) -> GeneratedPage:
+        ctx = renderer.context(src_uri)
+        content = renderer.env.get_template(f"pages/{template}").render(
+            ctx=ctx, kb=kb, blocks=_Blocks(ctx), **data)
+        front = page_front_matter(title or INDEX_PAGES[src_uri])
+        return GeneratedPage(src_uri, front + content, kb.origin(*edit).path)
+
+    first = _first_origin(kb)
+    yield page("criteria/index.md", "criteria_index.md", first("criteria"))
+    for criterion in kb.criteria:
+        questions = [q for q in kb.questions if q.criterion == criterion.id]
+        yield page(entity_page("criteria", criterion.id), "criterion.md",
+                   ("criteria", criterion.id), criterion.title, criterion=criterion, questions=questions)
+    yield page("patterns/index.md", "patterns_index.md", first("patterns"))
+    for pattern in kb.patterns:
+        use_cases = [u for u in kb.use_cases if pattern.id in u.patterns]
+        yield page(entity_page("patterns", pattern.id), "pattern.md", ("patterns", pattern.id),
+                   pattern.name, pattern=pattern, use_cases=use_cases)
+    yield page("use-cases/index.md", "use_cases_index.md", first("use_cases"))
+    for use_case in kb.use_cases:
+        yield page(entity_page("use_cases", use_case.id), "use_case.md",
+                   ("use_cases", use_case.id), use_case.name, use_case=use_case)
+    yield page(PRICES_PAGE, "prices.md", first("costs"),
+               max_age_months=renderer.settings.max_age_months)
+    yield page(SOURCES_PAGE, "sources.md", first("sources"), groups=_sources_by_kind(kb))
+    yield page(FACTS_PAGE, "facts.md", first("facts"), groups=_facts_by_topic(kb))
+
+
+def placeholder_pages(knowledge_path: str) -> Iterator[GeneratedPage]:
+    """Stand-ins for the index pages while the knowledge base has never loaded (under `serve`),
+    so the navigation still works and each page can show the problem list."""
+    for src_uri, title in INDEX_PAGES.items():
+        yield GeneratedPage(src_uri, page_front_matter(title) + f"# {title}\n\n"
+                                     "This page is generated from the knowledge "
+                                     "base, which does not load yet: see the problems above.\n",
+                            knowledge_path)
+
+
+def _first_origin(kb: KnowledgeBase) -> Callable[[str], tuple[str, str]]:
+    def first(section: str) -> tuple[str, str]:
+        items = kb.section(section)
+        return (section, items[0].id) if items else ("guide", "guide")
+    return first
+
+
+def citations(kb: KnowledgeBase) -> dict[str, list[Citation]]:
+    """For each source id, everything that cites it, in knowledge-base order."""
+    cited: dict[str, list[Citation]] = {s.id: [] for s in kb.sources}
+
+    def add(source_ids: Any, label: str, section: str, entity_id: str) -> None:
+        for source_id in dict.fromkeys(source_ids):
+            if Citation(label, section, entity_id) not in cited[source_id]:
+                cited[source_id].append(Citation(label, section, entity_id))
+
+    for c in kb.criteria:
+        add([*c.sources, *(s for t in c.thresholds for s in t.sources)], c.title, "criteria", c.id)
+    for cost in kb.costs:
+        add([cost.source], f"{cost.item} price", "costs", cost.id)
+    for p in kb.patterns:
+        add(p.sources, p.name, "patterns", p.id)
+    for u in kb.use_cases:
+        add(u.sources, u.name, "use_cases", u.id)
+    for q in kb.questions:
+        add(q.sources, f"wizard: {q.text}", "questions", q.id)
+    for f in kb.facts:
+        add(f.sources, f"fact: {f.statement[:60]}{'…' if len(f.statement) > 60 else ''}", "facts", f.id)
+    for k in kb.kpis:
+        add(k.sources, f"KPI: {k.name}", "kpis", k.id)
+    for m in kb.quality:
+        add(m.sources, f"quality: {m.metric}", "quality", m.id)
+    return cited
+
+
+def _sources_by_kind(kb: KnowledgeBase) -> list[tuple[str, list[tuple[Any, list[Citation]]]]]:
+    cited = citations(kb)
+    groups = []
+    for kind, title in SOURCE_KIND_TITLES.items():
+        items = [(s, cited[s.id]) for s in kb.sources if s.kind == kind]
+        if items:
+            groups.append((title, items))
+    return groups
+
+
+def _facts_by_topic(kb: KnowledgeBase) -> list[tuple[str, list[Any]]]:
+    topics: dict[str, list[Any]] = {}
+    for fact in kb.facts:
+        title = (fact.topic or "general").replace("-", " ").capitalize()
+        topics.setdefault(title, []).append(fact)
+    return list(topics.items())

@@ -1,0 +1,194 @@
+"""Rendering context shared by generated pages and page markers.
+
+Templates receive prepared data and a ``PageContext`` with small helpers (links, citations,
+figures, ratings) so that every figure on every page carries its source and date the same way.
+The Jinja environment autoescapes: YAML text reaches HTML only through ``SafeMarkdown`` or
+escaping, never raw.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from decision_guide.knowledge.figures import Freshness, format_figure, freshness
+from decision_guide.knowledge.base import KnowledgeBase
+from decision_guide.site.safe_markdown import SafeMarkdown
+from decision_guide.site.urls import Linker
+
+PAGE_FOLDERS = {"criteria": "criteria", "patterns": "patterns", "use_cases": "use-cases"}
+PRICES_PAGE = "reference/prices.md"
+SOURCES_PAGE = "reference/sources.md"
+FACTS_PAGE = "reference/facts.md"
+
+
+SHARED_MARKDOWN = SafeMarkdown()
+"""Rendering YAML text is pure, so one renderer and its cache serve every build in the process."""
+
+
+@dataclass(frozen=True)
+class RenderSettings:
+    """What rendering needs beyond the knowledge base; all of it comes from the plugin config."""
+
+    today: dt.date
+    max_age_months: int = 12
+    use_directory_urls: bool = True
+    template_dirs: tuple[Path, ...] = ()
+
+
+def entity_page(section: str, entity_id: str) -> str:
+    return f"{PAGE_FOLDERS[section]}/{entity_id}.md"
+
+
+@functools.lru_cache(maxsize=8)
+def make_environment(template_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
+    """Templates from the site's ``templates_dir`` first, then the package's own.
+
+    One environment per folder set for the whole process: `serve` rebuilds and repeated builds
+    reuse compiled templates (Jinja still reloads a template whose file changed)."""
+    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader([str(d) for d in template_dirs])]
+    loaders.append(jinja2.PackageLoader("decision_guide", "templates"))
+    env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True,
+                             lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["heading"] = escape_heading
+    return env
+
+
+@dataclass
+class Renderer:
+    """Everything needed to render blocks and pages for one knowledge base."""
+
+    kb: KnowledgeBase
+    settings: RenderSettings
+    calculators: Mapping[str, Any] = field(default_factory=dict)
+    """Compiled calculators by id, for the ``calculator`` marker."""
+    markdown: SafeMarkdown = field(default_factory=lambda: SHARED_MARKDOWN)
+
+    def __post_init__(self) -> None:
+        self.env = make_environment(self.settings.template_dirs)
+
+    def context(self, page_src_uri: str) -> PageContext:
+        return PageContext(self, Linker(page_src_uri, self.settings.use_directory_urls))
+
+    def render(self, template: str, page_src_uri: str, **data: Any) -> str:
+        ctx = self.context(page_src_uri)
+        return self.env.get_template(template).render(ctx=ctx, kb=self.kb, **data)
+
+    def freshness(self, as_of: str) -> Freshness:
+        return freshness(as_of, self.settings.today, self.settings.max_age_months)
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """Helpers templates call while rendering one page."""
+
+    renderer: Renderer
+    linker: Linker
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self.renderer.kb
+
+    def template(self, name: str, **data: Any) -> Markup:
+        """Render an HTML template as one raw-HTML block for Markdown: no blank lines and no
+        indentation that Markdown could read as a code block."""
+        html = self.renderer.env.get_template(name).render(ctx=self, kb=self.kb, **data)
+        return Markup("\n".join(line.strip() for line in html.splitlines() if line.strip()))  # noqa: S704
+
+    def md(self, text: str | None) -> Markup:
+        return self.renderer.markdown.inline(text) if text else Markup("")
+
+    def md_block(self, text: str | None) -> Markup:
+        return self.renderer.markdown.block(text) if text else Markup("")
+
+    def href(self, section: str, entity_id: str) -> str:
+        """Where an entity is shown: its own page, or its anchor on a reference page."""
+        if section in PAGE_FOLDERS:
+            return self.linker.to_page(entity_page(section, entity_id))
+        page = {"sources": SOURCES_PAGE, "costs": PRICES_PAGE, "facts": FACTS_PAGE}[section]
+        return self.linker.to_page(page, anchor=f"{section.rstrip('s')}-{entity_id}")
+
+    def page(self, src_uri: str, anchor: str | None = None) -> str:
+        return self.linker.to_page(src_uri, anchor)
+
+    def link(self, section: str, entity_id: str, label: str | None = None) -> Markup:
+        entity = self.kb.get(section, entity_id)
+        text = label or getattr(entity, "name", None) or getattr(entity, "title", entity_id)
+        return Markup('<a href="{}">{}</a>').format(self.href(section, entity_id), text)
+
+    def cite(self, source_ids: list[str] | tuple[str, ...] | str) -> Markup:
+        """Compact citations: publisher and date, linking the source's entry."""
+        ids = [source_ids] if isinstance(source_ids, str) else list(source_ids)
+        parts = []
+        for source_id in ids:
+            source = self.kb.get("sources", source_id)
+            date = "" if source.date == "undated" else f", {source.date[:4]}"
+            parts.append(Markup('<a class="dg-cite" href="{}" title="{}">{}{}</a>').format(
+                self.href("sources", source_id), f"{source.title} ({source.publisher})",
+                source.cite_as or source.publisher, date))
+        return Markup('<span class="dg-cites">') + Markup(" ").join(parts) + Markup("</span>")
+
+    def rating(self, rating_id: str) -> Markup:
+        level = self.rating_level(rating_id)
+        ratings = self.kb.guide.ratings
+        label = next(r.label for r in ratings if r.id == rating_id)
+        return Markup('<span class="dg-rating dg-rating--{}-of-{}" data-sort="{}">{}</span>').format(
+            level, len(ratings), level, label)
+
+    def rating_level(self, rating_id: str) -> int:
+        """1 for the lowest score on the guide's scale, up to the number of ratings."""
+        ratings = sorted(self.kb.guide.ratings, key=lambda r: r.score)
+        return next(i for i, r in enumerate(ratings, start=1) if r.id == rating_id)
+
+    def amount(self, cost: Any) -> str:
+        if cost.value is not None:
+            return format_figure(cost.value)
+        return format_figure(None, cost.range.low, cost.range.high)
+
+    def stale(self, as_of: str) -> Markup:
+        fresh = self.renderer.freshness(as_of)
+        if not fresh.stale:
+            return Markup("")
+        return Markup('<span class="dg-stale" title="Older than the guide\'s maximum age of {} '
+                      'months: check before relying on it">{}</span>').format(
+            self.renderer.settings.max_age_months, fresh.label)
+
+    def figure(self, cost_id: str) -> Markup:
+        """A cost as it reads in a sentence: figure, unit, date, source, and any warnings."""
+        cost = self.kb.get("costs", cost_id)
+        unconfirmed = Markup("") if cost.confirmed else Markup(
+            ' <span class="dg-unconfirmed" title="Not confirmed by a primary source">unconfirmed</span>')
+        return Markup(
+            '<span class="dg-figure" data-cost="{id}"><a class="dg-figure__value" href="{href}">'
+            '{amount}&nbsp;{unit}</a> <span class="dg-asof">as of {as_of}</span>{stale}{unconfirmed} '
+            '{cite}</span>').format(
+            id=cost.id, href=self.href("costs", cost.id), amount=self.amount(cost),
+            unit=self.kb.unit_label(cost.unit), as_of=cost.as_of, stale=self.stale(cost.as_of),
+            unconfirmed=unconfirmed, cite=self.cite(cost.source))
+
+    def fact(self, fact_id: str) -> Markup:
+        fact = self.kb.get("facts", fact_id)
+        if fact.status == "unsourced":
+            flag = Markup(' <span class="dg-unsourced" title="No primary source could be found">'
+                          'unsourced</span>')
+        elif fact.status == "unconfirmed":
+            flag = Markup(' <span class="dg-unconfirmed">unconfirmed</span>')
+        else:
+            flag = Markup("")
+        cites = self.cite(fact.sources) if fact.sources else Markup("")
+        return Markup('<span class="dg-fact" data-fact="{}">{}{} {}</span>').format(
+            fact.id, self.md(fact.statement), flag, cites)
+
+
+def escape_heading(text: str) -> str:
+    """Text safe inside a Markdown heading: HTML escaped, Markdown punctuation neutralised."""
+    escaped = str(escape(text))
+    return "".join(f"\\{ch}" if ch in "\\`*_[]#!|{}" else ch for ch in escaped)
