@@ -21,6 +21,8 @@ from decision_guide.calculators.compile import Compiled, CompiledCalculator, Com
 from decision_guide.calculators.formats import format_value
 
 DASH = "—"
+_JSON_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                 ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
 
 def calculator_block(ctx: PageContext, args: Mapping[str, str]) -> Markup:
@@ -80,9 +82,12 @@ def wizard_spec(ctx: PageContext, wizard: CompiledWizard) -> dict[str, Any]:
 
 
 def json_for_html(data: Any) -> Markup:
-    """JSON safe inside ``<script type="application/json">``: no ``</script>`` can close it."""
+    """JSON safe inside ``<template>`` or ``<script>``: no ``</script`` or ``<!--`` can close or
+    comment it out (``<``, ``>``, ``&`` escaped), and U+2028/U+2029, which are line breaks to
+    JavaScript and to ``str.splitlines()``, are written as escapes."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    for char, escaped in _JSON_ESCAPES:
+        text = text.replace(char, escaped)
     return Markup(text)  # noqa: S704 (escaped above)
 
 

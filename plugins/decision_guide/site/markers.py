@@ -17,8 +17,9 @@ import re
 import shlex
 from collections.abc import Callable, Mapping
 
-from decision_guide.site.blocks import BLOCKS, BlockError, BlockSpec
 from decision_guide.problems import Problem, suggest
+from decision_guide.site.blocks import BLOCKS, BlockError, BlockSpec
+from decision_guide.site.inert import inert_html
 from decision_guide.site.render import PageContext
 
 MARKER = re.compile(r"<!--\s*guide:(?P<body>.*?)-->")
@@ -78,7 +79,7 @@ def _expand_line(line: str, context: PageContext, blocks: Mapping[str, BlockSpec
         if alone and not spec.inline:
             indent = line[: len(line) - len(line.lstrip())]
             return "\n".join(indent + part for part in str(html).split("\n"))
-        return str(html)
+        return str(inert_html(html))  # Markdown reads the sentence around it, not inside it
 
     opened = _OPENING.search(line)
     if opened and not MARKER.search(line):

@@ -101,7 +101,8 @@ class PageContext:
         """Render an HTML template as one raw-HTML block for Markdown: no blank lines and no
         indentation that Markdown could read as a code block."""
         html = self.renderer.env.get_template(name).render(ctx=self, kb=self.kb, **data)
-        return Markup("\n".join(line.strip() for line in html.splitlines() if line.strip()))  # noqa: S704
+        # split on '\n' only: str.splitlines() also splits inside text at U+2028 and U+2029
+        return Markup("\n".join(line.strip() for line in html.split("\n") if line.strip()))  # noqa: S704
 
     def md(self, text: str | None) -> Markup:
         return self.renderer.markdown.inline(text) if text else Markup("")
