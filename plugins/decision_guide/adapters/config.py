@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
+
+from decision_guide.knowledge import dates
 
 
 class GuideConfig(base.Config):
@@ -29,11 +30,9 @@ class GuideConfig(base.Config):
 
 
 def resolve_today(configured: str | None) -> dt.date:
-    """The configured date, else DECISION_GUIDE_TODAY, else the real date."""
-    text = configured or os.environ.get("DECISION_GUIDE_TODAY")
-    if not text:
-        return dt.date.today()
+    """The configured date, else DECISION_GUIDE_TODAY, else the real date (``knowledge.dates``),
+    with a bad date as MkDocs' own error."""
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise PluginError(f"decision-guide: 'today' must be YYYY-MM-DD; got {text!r}") from None
+        return dates.resolve_today(configured)
+    except ValueError as error:
+        raise PluginError(str(error)) from None

@@ -4,22 +4,22 @@ from __future__ import annotations
 
 import logging
 import os
-import posixpath
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from decision_guide.adapters.config import GuideConfig, resolve_today
+from decision_guide.adapters.mkdocs_support import add_generated_files, normalize_url_path, register_assets
 from decision_guide.guide import Guide, load_guide
 from decision_guide.problems import Problem, ProblemsFound, format_problems
 from decision_guide.site import assets
 from decision_guide.site.banner import banner_html
+from decision_guide.site.markers import front_matter_lines
 from decision_guide.site.navigation import expand_nav, nav_children
 from decision_guide.site.pages import generated_pages, placeholder_pages
 from decision_guide.site.render import RenderSettings
@@ -70,19 +70,14 @@ class DecisionGuidePlugin(BasePlugin[GuideConfig]):
         else:
             for warning in self.guide.warnings:
                 log.warning("%s", warning)
-        assets.register(config, with_runtime=self._with_runtime())
+        register_assets(config, with_runtime=self._with_runtime())
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        docs_dir = Path(config.docs_dir).resolve()
         knowledge = Path(self.config.knowledge_dir).resolve().relative_to(self.project_root)
         pages = (generated_pages(self.guide.renderer) if self.guide is not None
                  else placeholder_pages(knowledge.as_posix()))
-        for page in pages:
-            file = File.generated(config, page.src_uri, content=page.content)
-            file.edit_uri = os.path.relpath(self.project_root / page.edit_path, docs_dir).replace(
-                os.sep, "/")
-            files.append(file)
+        add_generated_files(files, config, pages, self.project_root)
         if self.guide is not None:
             config.nav = expand_nav(config.nav, nav_children(self.guide.kb))
         return files
@@ -127,18 +122,3 @@ class DecisionGuidePlugin(BasePlugin[GuideConfig]):
         if self.config.calculators_dir:
             server.watch(str(Path(self.config.calculators_dir).resolve()))
         return server
-
-
-
-def normalize_url_path(url: str) -> str:
-    """Resolve ``..`` in a URL's path: generated pages' edit links climb out of ``docs_dir``
-    to the YAML behind them, and MkDocs joins them without resolving."""
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
-
-
-def front_matter_lines(source: str, markdown: str) -> int:
-    """How many lines MkDocs removed above the Markdown (the YAML front matter)."""
-    if markdown and source.endswith(markdown):
-        return source[: len(source) - len(markdown)].count("\n")
-    return 0

@@ -24,7 +24,8 @@ from decision_guide.calculators.formula import (
     parse,
 )
 from decision_guide.calculators.models import Calculator, CalculatorFile, Input, Value, Wizard
-from decision_guide.knowledge.base import KnowledgeBase, Origin, yaml_files
+from decision_guide.knowledge.base import KnowledgeBase, yaml_files
+from decision_guide.knowledge.located import Origin
 from decision_guide.knowledge.models import Cost, Question
 from decision_guide.knowledge.schema_check import validate_document
 from decision_guide.knowledge.yaml_source import YamlDocument, read_yaml

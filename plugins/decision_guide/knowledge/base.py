@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from decision_guide.knowledge import crossref
+from decision_guide.knowledge.located import Located, Origin
 from decision_guide.knowledge.models import (
     SECTIONS,
     Cost,
@@ -34,35 +35,10 @@ from decision_guide.knowledge.models import (
     UseCase,
 )
 from decision_guide.knowledge.schema_check import validate_document
-from decision_guide.knowledge.yaml_source import Loc, YamlDocument, read_yaml
+from decision_guide.knowledge.yaml_source import YamlDocument, read_yaml
 from decision_guide.problems import Problem, ProblemsFound, errors_only
 
 YAML_SUFFIXES = (".yml", ".yaml")
-
-
-@dataclass(frozen=True)
-class Origin:
-    """Where an entity is defined: the file (relative to the project) and the line."""
-
-    path: str
-    line: int
-
-
-@dataclass(frozen=True)
-class Located:
-    """An entity during loading, with the document and path that locate its fields."""
-
-    section: str
-    entity: Any
-    document: YamlDocument
-    loc: Loc
-
-    def problem(self, suffix: Loc, message: str, code: str, severity: str = "error") -> Problem:
-        return self.document.problem((*self.loc, *suffix), message, code, severity=severity)
-
-    @property
-    def origin(self) -> Origin:
-        return Origin(self.document.path, self.document.position(self.loc)[0])
 
 
 @dataclass(frozen=True)

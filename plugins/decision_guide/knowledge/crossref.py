@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from decision_guide.knowledge.dates import parse_date
+from decision_guide.knowledge.located import Located
 from decision_guide.knowledge.schema_check import field_path
 from decision_guide.knowledge.yaml_source import Loc
 from decision_guide.problems import Problem, suggest
-
-if TYPE_CHECKING:
-    from .knowledge import Located
 
 _LABELS = {"options": "option", "criteria": "criterion", "costs": "cost", "patterns": "pattern",
            "use_cases": "use case", "questions": "question", "kpis": "KPI", "sources": "source",

@@ -3,6 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+
+TODAY_VARIABLE = "DECISION_GUIDE_TODAY"
+
+
+def resolve_today(configured: str | None) -> dt.date:
+    """'Today' for freshness and future-date checks: the configured date, else the
+    ``DECISION_GUIDE_TODAY`` environment variable, else the real date. Pinning it makes builds
+    reproducible; every engine adapter resolves it here so they agree. Raises ``ValueError``
+    with a message for the editor when the text is not YYYY-MM-DD."""
+    text = configured or os.environ.get(TODAY_VARIABLE)
+    if not text:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"decision-guide: 'today' must be YYYY-MM-DD; got {text!r}") from None
 
 
 def parse_date(text: str) -> dt.date | None:

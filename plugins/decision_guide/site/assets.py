@@ -1,8 +1,10 @@
 """The site assets: the plugin's stylesheet and script (``static/``), and the calculators'
 browser runtime (``calculators/runtime/``), both shipped inside the package.
 
-Both are registered on every page (``extra_css`` / ``extra_javascript`` as ES modules) and
-copied into ``site/assets/decision-guide/`` after the build. Nothing is loaded from outside.
+An engine adapter lists ``stylesheets()`` and ``module_scripts()`` on every page (MkDocs:
+``extra_css`` / ``extra_javascript`` as ES modules) and has ``write()`` copy the files into
+``assets/decision-guide/`` of the site (MkDocs) or of the docs folder it builds (Zensical).
+Nothing is loaded from outside.
 """
 
 from __future__ import annotations
@@ -10,9 +12,6 @@ from __future__ import annotations
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-
-from mkdocs.config.config_options import ExtraScriptValue
-from mkdocs.config.defaults import MkDocsConfig
 
 from decision_guide.site.minify import strip_comments
 
@@ -22,22 +21,20 @@ RUNTIME_ENTRY = "decision-guide-calculators.js"
 RUNTIME_STYLES = "calculators.css"
 
 
-def register(config: MkDocsConfig, *, with_runtime: bool) -> None:
-    """Add the stylesheets and module scripts to every page, once."""
-    stylesheets = [f"{SITE_FOLDER}/decision-guide.css"]
-    scripts = [f"{SITE_FOLDER}/decision-guide.js"]
+def stylesheets(*, with_runtime: bool) -> list[str]:
+    """The stylesheets every page links, as paths relative to the site's root."""
+    paths = [f"{SITE_FOLDER}/decision-guide.css"]
     if with_runtime:
-        stylesheets.append(f"{RUNTIME_FOLDER}/{RUNTIME_STYLES}")
-        scripts.append(f"{RUNTIME_FOLDER}/{RUNTIME_ENTRY}")
-    for path in stylesheets:
-        if path not in config.extra_css:
-            config.extra_css.append(path)
-    present = {str(script) for script in config.extra_javascript}
-    for path in scripts:
-        if path not in present:
-            script = ExtraScriptValue(path)
-            script.type = "module"
-            config.extra_javascript.append(script)
+        paths.append(f"{RUNTIME_FOLDER}/{RUNTIME_STYLES}")
+    return paths
+
+
+def module_scripts(*, with_runtime: bool) -> list[str]:
+    """The scripts every page loads as ES modules (``type="module"``), relative to the root."""
+    paths = [f"{SITE_FOLDER}/decision-guide.js"]
+    if with_runtime:
+        paths.append(f"{RUNTIME_FOLDER}/{RUNTIME_ENTRY}")
+    return paths
 
 
 def write(site_dir: Path, *, with_runtime: bool) -> None:

@@ -122,3 +122,11 @@ def parse_marker(body: str, blocks: Mapping[str, BlockSpec] = BLOCKS) -> tuple[s
     if missing:
         raise _MarkerError(f"block '{kind}' needs {', '.join(sorted(missing))}")
     return kind, args
+
+
+def front_matter_lines(source: str, markdown: str) -> int:
+    """How many lines an engine removed above ``markdown`` (the page's YAML front matter), given
+    the file's whole text: markers are reported at their line in the file, not in the body."""
+    if markdown and source.endswith(markdown):
+        return source[: len(source) - len(markdown)].count("\n")
+    return 0

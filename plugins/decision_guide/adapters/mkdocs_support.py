@@ -1,0 +1,49 @@
+"""What the MkDocs hooks hand to MkDocs, kept out of the hooks so each stays a few lines: the
+assets as ``extra_css`` / module ``extra_javascript``, the generated pages as MkDocs files with
+edit links to the YAML behind them, and edit URLs with their ``..`` resolved."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from collections.abc import Iterable
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from decision_guide.site import assets
+from decision_guide.site.pages import GeneratedPage
+
+
+def register_assets(config: MkDocsConfig, *, with_runtime: bool) -> None:
+    """Add the package's stylesheets and module scripts to every page, once (``on_config``
+    runs again on every ``serve`` rebuild with the same lists)."""
+    for path in assets.stylesheets(with_runtime=with_runtime):
+        if path not in config.extra_css:
+            config.extra_css.append(path)
+    present = {str(script) for script in config.extra_javascript}
+    for path in assets.module_scripts(with_runtime=with_runtime):
+        if path not in present:
+            script = ExtraScriptValue(path)
+            script.type = "module"
+            config.extra_javascript.append(script)
+
+
+def add_generated_files(files: Files, config: MkDocsConfig, pages: Iterable[GeneratedPage],
+                        project_root: Path) -> None:
+    """Each generated page as a MkDocs file whose "edit" action opens the YAML behind it."""
+    docs_dir = Path(config.docs_dir).resolve()
+    for page in pages:
+        file = File.generated(config, page.src_uri, content=page.content)
+        file.edit_uri = os.path.relpath(project_root / page.edit_path, docs_dir).replace(os.sep, "/")
+        files.append(file)
+
+
+def normalize_url_path(url: str) -> str:
+    """Resolve ``..`` in a URL's path: generated pages' edit links climb out of ``docs_dir``
+    to the YAML behind them, and MkDocs joins them without resolving."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
