@@ -1,4 +1,5 @@
-"""The ``decision-guide`` command: check the YAML, export it as JSON, write the JSON Schema.
+"""The ``decision-guide`` command: check the YAML, export it as JSON, write the JSON Schema,
+and give the decision wizard's verdict (``decide``).
 
 Reads the same ``mkdocs.yml`` plugin options as the build, so ``check`` reports exactly what
 ``mkdocs build`` would, without building.
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from decision_guide.adapters import decide_command
 from decision_guide.adapters.config import resolve_today
 from decision_guide.exports.export import export_knowledge
 from decision_guide.exports.schema import SCHEMAS, schema_text
@@ -50,11 +52,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     schema.add_argument("kind", nargs="?", choices=sorted(SCHEMAS), default="knowledge",
                         help="which files the schema describes (default: knowledge)")
     schema.add_argument("-o", "--output", type=Path, help="write to this file instead")
+    decide_command.add_arguments(commands.add_parser(
+        "decide", help="the decision wizard's verdict for the answers given"))
     args = parser.parse_args(argv)
 
     if args.command == "schema":
         return _schema(args.kind, args.output)
     project = read_project(args.config_file)
+    if args.command == "decide":
+        guide = _load_or_report(project)
+        return 1 if guide is None else decide_command.run(guide, args)
     if args.command == "export":
         guide = _load_or_report(project)
         if guide is None:

@@ -138,6 +138,9 @@ class Wizard(Entity):
     title: Text
     summary: Text
     questions: list[Id] = Field(default=[], description="Question ids to ask; all when empty.")
+    close_call: Annotated[float, Field(ge=0, le=1)] = Field(
+        default=0.1, description="A lead of at most this share of the leader's points is flagged "
+                                 "as a close call.")
 
 
 class CalculatorFile(Entity):

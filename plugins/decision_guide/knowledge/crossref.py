@@ -161,6 +161,9 @@ def _check_question(checker: _Checker, item: Located) -> None:
         seen.add(answer.id)
         for option_id in answer.scores:
             checker.ref(item, ("answers", a_index, "scores", option_id), "options", option_id)
+        for e_index, option_id in enumerate(answer.excludes):
+            checker.ref(item, ("answers", a_index, "excludes", e_index), "options", option_id)
+        checker.refs(item, ("answers", a_index, "sources"), "sources", answer.sources)
 
 
 def _check_derivation_cycles(checker: _Checker, costs: list[Located]) -> None:
@@ -196,6 +199,8 @@ def _check_uncited_sources(checker: _Checker, located: Mapping[str, list[Located
                 cited.add(entity.source)
             for threshold in getattr(entity, "thresholds", ()):
                 cited |= set(threshold.sources)
+            for answer in getattr(entity, "answers", ()):
+                cited |= set(answer.sources)
     for item in located["sources"]:
         if item.entity.id not in cited:
             checker.problems.append(item.problem(

@@ -193,9 +193,26 @@ class UseCase(Identified):
 
 
 class Answer(Identified):
+    """One answer to a wizard question: points per option and, for a hard constraint, the
+    options it rules out. A "must" is not a weight: excluded options lose whatever their points."""
+
     label: Text
     scores: dict[Id, Annotated[int, Field(ge=0, le=3)]] = Field(
         description="Points (0–3) this answer gives each option id; options left out get 0.")
+    excludes: list[Id] = Field(default=[], description="Option ids this answer rules out whatever "
+                               "their points: a hard constraint. Needs 'reason' and 'sources'.")
+    reason: Text | None = Field(default=None, description="Why the excluded options cannot work, "
+                                "shown with the ruling; only with 'excludes'.")
+    sources: list[Id] = Field(default=[], description="Sources supporting the constraint; only "
+                              "with 'excludes'.")
+
+    @model_validator(mode="after")
+    def _constraint_explained(self) -> Answer:
+        if self.excludes and (self.reason is None or not self.sources):
+            raise ValueError("an answer with 'excludes' needs a 'reason' and 'sources' saying why")
+        if not self.excludes and (self.reason is not None or self.sources):
+            raise ValueError("'reason' and 'sources' explain 'excludes'; add 'excludes' or remove them")
+        return self
 
 
 class Question(Identified):

@@ -18,6 +18,7 @@ from decision_guide.problems import suggest
 from decision_guide.site.render import PageContext
 from decision_guide.calculators.chart import ChartData, chart_xs, render_chart
 from decision_guide.calculators.compile import Compiled, CompiledCalculator, CompiledWizard, Results
+from decision_guide.calculators.decide import decision_spec
 from decision_guide.calculators.formats import format_value
 
 DASH = "—"
@@ -68,17 +69,11 @@ def calculator_spec(compiled: CompiledCalculator) -> dict[str, Any]:
 
 
 def wizard_spec(ctx: PageContext, wizard: CompiledWizard) -> dict[str, Any]:
-    kb = ctx.kb
-    return {
-        "id": wizard.id,
-        "options": [{"id": o.id, "name": o.name, "short_name": o.short_name} for o in kb.options],
-        "questions": [{
-            "id": q.id, "text": q.text, "help": q.help,
-            "criterion": {"id": q.criterion, "title": kb.get("criteria", q.criterion).title,
-                          "href": ctx.href("criteria", q.criterion)},
-            "answers": [{"id": a.id, "label": a.label, "scores": a.scores} for a in q.answers],
-        } for q in wizard.questions],
-    }
+    """The decision spec (``decide.decision_spec``), each criterion with its link from this page."""
+    spec: dict[str, Any] = dict(decision_spec(ctx.kb, wizard))
+    spec["questions"] = [{**q, "criterion": {**q["criterion"], "href": ctx.href("criteria", q["criterion"]["id"])}}
+                         for q in spec["questions"]]
+    return spec
 
 
 def json_for_html(data: Any) -> Markup:
