@@ -11,6 +11,7 @@ happens to be imported at start-up.
 from __future__ import annotations
 
 import ast
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -143,6 +144,17 @@ def find_cycle(graph: dict[str, set[str]]) -> list[str]:
         if node not in state and (cycle := visit(node)):
             return cycle
     return []
+
+
+def test_no_file_of_the_package_is_ignored_by_git() -> None:
+    """A pattern such as ``site/`` (meant for the built site) also matches the package's
+    ``site/`` stage, and a new module there would silently never be committed."""
+    files = [path.relative_to(ROOT).as_posix() for path in sorted(PACKAGE.rglob("*"))
+             if path.is_file() and "__pycache__" not in path.parts]
+    ignored = subprocess.run(["git", "check-ignore", "--no-index", "--stdin"], cwd=ROOT,
+                             input="\n".join(files), capture_output=True, text=True, check=False)
+    assert ignored.returncode in (0, 1), ignored.stderr
+    assert ignored.stdout.split() == []
 
 
 def test_find_cycle_finds_an_indirect_cycle_and_nothing_in_a_tree() -> None:
