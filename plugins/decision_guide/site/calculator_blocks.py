@@ -12,14 +12,14 @@ from typing import Any
 
 from markupsafe import Markup
 
-from decision_guide.site.blocks import BlockError, matrix
-from decision_guide.calculators.formula import FormulaError, to_text
-from decision_guide.problems import suggest
-from decision_guide.site.render import PageContext
 from decision_guide.calculators.chart import ChartData, chart_xs, render_chart
 from decision_guide.calculators.compile import Compiled, CompiledCalculator, CompiledWizard, Results
 from decision_guide.calculators.decide import decision_spec
 from decision_guide.calculators.formats import format_value
+from decision_guide.calculators.formula import FormulaError, to_text
+from decision_guide.problems import suggest
+from decision_guide.site.blocks import BlockError, matrix
+from decision_guide.site.render import PageContext
 
 DASH = "—"
 _JSON_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
@@ -71,8 +71,9 @@ def calculator_spec(compiled: CompiledCalculator) -> dict[str, Any]:
 def wizard_spec(ctx: PageContext, wizard: CompiledWizard) -> dict[str, Any]:
     """The decision spec (``decide.decision_spec``), each criterion with its link from this page."""
     spec: dict[str, Any] = dict(decision_spec(ctx.kb, wizard))
-    spec["questions"] = [{**q, "criterion": {**q["criterion"], "href": ctx.href("criteria", q["criterion"]["id"])}}
-                         for q in spec["questions"]]
+    spec["questions"] = [
+        {**q, "criterion": {**q["criterion"], "href": ctx.href("criteria", q["criterion"]["id"])}}
+        for q in spec["questions"]]
     return spec
 
 

@@ -15,8 +15,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from decision_guide.site.blocks import BLOCKS
 from decision_guide.knowledge.base import KnowledgeBase
+from decision_guide.site.blocks import BLOCKS
 from decision_guide.site.render import (
     FACTS_PAGE,
     PRICES_PAGE,

@@ -18,8 +18,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from decision_guide.knowledge.figures import Freshness, format_figure, freshness
 from decision_guide.knowledge.base import KnowledgeBase
+from decision_guide.knowledge.figures import Freshness, format_figure, freshness
 from decision_guide.site.safe_markdown import SafeMarkdown
 from decision_guide.site.urls import Linker
 

@@ -1,0 +1,1 @@
+"""The site stage: blocks, markers, generated pages, navigation, rendering and the assets."""
