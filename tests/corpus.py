@@ -1,8 +1,20 @@
-"""Runs one bad-input case: the second guide's knowledge base plus one broken file."""
+"""Runs one bad-input case: the second guide plus one broken file.
+
+A case is a file in ``fixtures/invalid/`` (knowledge), ``fixtures/invalid-calculators/`` or
+``fixtures/invalid-pages/``, next to the ``.expected`` problem lines it must produce. Besides
+ordinary files (any case of ``.yml``, or ``.md`` for pages) a case can describe what cannot be
+committed as a file:
+
+- ``<name>.link`` holds a link target: ``outside`` (a valid file outside the project),
+  ``missing`` (nothing) or an absolute path such as ``/etc/passwd``; the case becomes a
+  symbolic link ``<name>.yml`` (or ``.md``) to it;
+- ``<name>.dir`` becomes a folder named ``<name>.yml``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
@@ -10,17 +22,48 @@ from decision_guide.knowledge.base import load_knowledge
 from decision_guide.problems import ProblemsFound
 
 FIXTURES = Path(__file__).parent / "fixtures"
-BASE_KNOWLEDGE = FIXTURES / "second-guide" / "content" / "knowledge"
+SECOND_GUIDE = FIXTURES / "second-guide"
+BASE_KNOWLEDGE = SECOND_GUIDE / "content" / "knowledge"
 TODAY = dt.date(2026, 11, 21)
+CASE_SUFFIXES = (".yml", ".yaml", ".md", ".link", ".dir")
+
+
+def cases(folder: str) -> list[Path]:
+    """The cases of one corpus folder, in a stable order."""
+    return sorted(p for p in (FIXTURES / folder).iterdir() if p.suffix.lower() in CASE_SUFFIXES)
+
+
+def place_case(case: Path, folder: Path, outside: Path, default_suffix: str = ".yml") -> Path:
+    """Put ``case`` into ``folder`` as an editor's file would be; return its path there."""
+    if case.suffix == ".dir":
+        target = folder / f"{case.stem}{default_suffix}"
+        target.mkdir()
+        (target / "README.txt").write_text("not YAML\n", encoding="utf-8")
+        return target
+    if case.suffix == ".link":
+        link = folder / f"{case.stem}{default_suffix}"
+        spec = case.read_text(encoding="utf-8").strip()
+        if spec == "outside":
+            outside.mkdir(exist_ok=True)
+            target = outside / f"elsewhere{default_suffix}"
+            target.write_text("sources: []\n" if default_suffix == ".yml" else "# Elsewhere\n",
+                              encoding="utf-8")
+        else:
+            target = outside / "missing" if spec == "missing" else Path(spec)
+        link.symlink_to(target)
+        return link
+    shutil.copyfile(case, folder / case.name)
+    return folder / case.name
 
 
 def problems_for_case(case: Path, tmp_path: Path) -> list[str]:
     """Every problem line the loader reports once ``case`` joins a valid knowledge base."""
-    knowledge = tmp_path / "content" / "knowledge"
+    project = tmp_path / "project"
+    knowledge = project / "content" / "knowledge"
     shutil.copytree(BASE_KNOWLEDGE, knowledge)
-    shutil.copyfile(case, knowledge / case.name)
+    place_case(case, knowledge, tmp_path / "outside")
     try:
-        kb = load_knowledge(knowledge, project_root=tmp_path, today=TODAY)
+        kb = load_knowledge(knowledge, project_root=project, today=TODAY)
     except ProblemsFound as found:
         return [str(p) for p in found.problems]
     return [str(p) for p in kb.warnings]
@@ -31,9 +74,34 @@ def calculator_problems_for_case(case: Path, tmp_path: Path) -> list[str]:
     knowledge base (whose costs include ``gpu-hour``)."""
     from decision_guide.calculators.compile import load_calculators
 
-    kb = load_knowledge(BASE_KNOWLEDGE, project_root=BASE_KNOWLEDGE.parent.parent, today=TODAY)
-    folder = tmp_path / "calculators"
-    folder.mkdir()
-    shutil.copyfile(case, folder / case.name)
-    _, problems = load_calculators(folder, kb, project_root=tmp_path)
+    kb = load_knowledge(BASE_KNOWLEDGE, project_root=SECOND_GUIDE, today=TODAY)
+    project = tmp_path / "project"
+    folder = project / "calculators"
+    folder.mkdir(parents=True)
+    place_case(case, folder, tmp_path / "outside")
+    _, problems = load_calculators(folder, kb, project_root=project)
     return [str(p) for p in sorted(problems)]
+
+
+def page_problems_for_case(case: Path, tmp_path: Path) -> list[str]:
+    """The problem lines a build stops with once page ``case`` joins the second guide: the
+    plugin's own ``on_config``, which checks every page before MkDocs touches the site."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import PluginError
+
+    project = tmp_path / "project"
+    shutil.copytree(SECOND_GUIDE, project)
+    place_case(case, project / "content" / "pages", tmp_path / "outside", ".md")
+    previous = os.environ.get("DECISION_GUIDE_TODAY")
+    os.environ["DECISION_GUIDE_TODAY"] = TODAY.isoformat()
+    try:
+        config = load_config(str(project / "mkdocs.yml"))
+        config.plugins.on_config(config)
+    except PluginError as error:
+        return str(error).splitlines()[1:]
+    finally:
+        if previous is None:
+            os.environ.pop("DECISION_GUIDE_TODAY", None)
+        else:
+            os.environ["DECISION_GUIDE_TODAY"] = previous
+    return []

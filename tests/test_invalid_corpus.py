@@ -11,15 +11,21 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from corpus import calculator_problems_for_case, problems_for_case
+from corpus import calculator_problems_for_case, cases, page_problems_for_case, problems_for_case
 
 FIXTURES = Path(__file__).parent / "fixtures"
-KNOWLEDGE_CASES = sorted((FIXTURES / "invalid").glob("*.yml"))
-CALCULATOR_CASES = sorted((FIXTURES / "invalid-calculators").glob("*.yml"))
+KNOWLEDGE_CASES = cases("invalid")
+CALCULATOR_CASES = cases("invalid-calculators")
+PAGE_CASES = cases("invalid-pages")
 
 
-def test_the_corpus_covers_at_least_forty_cases() -> None:
-    assert len(KNOWLEDGE_CASES) + len(CALCULATOR_CASES) >= 40
+def test_the_corpus_covers_at_least_eighty_cases() -> None:
+    assert len(KNOWLEDGE_CASES) + len(CALCULATOR_CASES) + len(PAGE_CASES) >= 80
+
+
+def test_every_case_has_its_expected_problems() -> None:
+    for case in [*KNOWLEDGE_CASES, *CALCULATOR_CASES, *PAGE_CASES]:
+        assert case.with_suffix(".expected").is_file(), case
 
 
 @pytest.mark.parametrize("case", KNOWLEDGE_CASES, ids=[c.stem for c in KNOWLEDGE_CASES])
@@ -32,6 +38,13 @@ def test_knowledge_case_reports_exactly_the_expected_problems(case: Path, tmp_pa
 def test_calculator_case_reports_exactly_the_expected_problems(case: Path, tmp_path: Path) -> None:
     expected = case.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
     assert calculator_problems_for_case(case, tmp_path) == expected
+
+
+@pytest.mark.parametrize("case", PAGE_CASES, ids=[c.stem for c in PAGE_CASES])
+def test_page_case_stops_the_build_with_exactly_the_expected_problems(case: Path,
+                                                                     tmp_path: Path) -> None:
+    expected = case.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
+    assert page_problems_for_case(case, tmp_path) == expected
 
 
 def _copy_project(tmp_path: Path) -> Path:

@@ -6,6 +6,7 @@ command line reports exactly what a build would.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from decision_guide.problems import Problem, ProblemsFound, errors_only
 from decision_guide.site.blocks import BLOCKS, BlockSpec
 from decision_guide.site.calculator_blocks import calculator_block
 from decision_guide.site.markers import expand_markers
+from decision_guide.site.page_check import ExpandedPages, SourcePage, expand_pages
 from decision_guide.site.render import Renderer, RenderSettings
 
 GUIDE_BLOCKS: dict[str, BlockSpec] = {
@@ -34,6 +36,11 @@ class Guide:
         """Expand the markers of one page (``src_uri`` relative to the docs folder)."""
         return expand_markers(markdown, self.renderer.context(src_uri), display_path,
                               line_offset=line_offset, blocks=GUIDE_BLOCKS)
+
+    def expand_pages(self, pages: Iterable[SourcePage]) -> ExpandedPages:
+        """Every page's markers at once, before anything is written (see ``page_check``)."""
+        return expand_pages(lambda text, uri, shown, offset: self.expand(
+            text, uri, shown, line_offset=offset), pages)
 
 
 def load_guide(knowledge_dir: Path, calculators_dir: Path | None, *, project_root: Path,

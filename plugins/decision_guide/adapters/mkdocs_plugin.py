@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,13 +16,15 @@ from mkdocs.structure.pages import Page
 
 from decision_guide.adapters.config import GuideConfig, resolve_today
 from decision_guide.adapters.mkdocs_support import add_generated_files, normalize_url_path, register_assets
+from decision_guide.adapters.pages import generated_sources, source_pages
 from decision_guide.guide import Guide, load_guide
 from decision_guide.problems import Problem, ProblemsFound, format_problems
 from decision_guide.site import assets
 from decision_guide.site.banner import banner_html
 from decision_guide.site.markers import front_matter_lines
 from decision_guide.site.navigation import expand_nav, nav_children
-from decision_guide.site.pages import generated_pages, placeholder_pages
+from decision_guide.site.page_check import ExpandedPages
+from decision_guide.site.pages import GeneratedPage, generated_pages, placeholder_pages
 from decision_guide.site.render import RenderSettings
 
 log = get_plugin_logger(__name__)
@@ -35,6 +38,9 @@ class DecisionGuidePlugin(BasePlugin[GuideConfig]):
         self.problems: list[Problem] = []
         self.serving = False
         self._page_problems: dict[str, list[Problem]] = {}
+        self._refused: set[str] = set()
+        self.generated: list[GeneratedPage] = []
+        self.expanded = ExpandedPages()
         self.project_root = Path.cwd()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -43,40 +49,66 @@ class DecisionGuidePlugin(BasePlugin[GuideConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Load and check everything, every page's markers included, before MkDocs empties the
+        site folder: a failed build leaves the last good site as it was."""
         self.project_root = Path(config.config_file_path).resolve().parent
         settings = RenderSettings(
             today=resolve_today(self.config.today), max_age_months=self.config.max_age_months,
             use_directory_urls=config.use_directory_urls,
             template_dirs=tuple(Path(d) for d in [self.config.templates_dir] if d))
         calculators = self.config.calculators_dir
-        self.problems = []
-        self._page_problems = {}
+        self.problems, self._page_problems = [], {}
+        unreadable: list[Problem] = []
         try:
-            self.guide = load_guide(Path(self.config.knowledge_dir),
-                                    Path(calculators) if calculators else None,
-                                    project_root=self.project_root, settings=settings)
+            pages, unreadable = source_pages(config, self.project_root, serving=self.serving)
+            self._refused = {p.path for p in unreadable}
+            guide = load_guide(Path(self.config.knowledge_dir),
+                               Path(calculators) if calculators else None,
+                               project_root=self.project_root, settings=settings)
+            generated = list(generated_pages(guide.renderer))
+            expanded = guide.expand_pages([*pages, *generated_sources(generated)])
         except ProblemsFound as found:
+            self._keep_serving(config, [*unreadable, *found.problems])
+        except Exception as exc:
             if not self.serving:
-                raise PluginError(f"the guide's YAML has problems:\n{found}") from None
-            self.problems = list(found.problems)
-            log.info("the guide's YAML has problems (shown on every page until fixed):\n%s", found)
-            if self.guide is None:
-                # Nothing ever loaded, so links to generated pages cannot resolve; under
-                # `strict` their warnings would abort the build and leave the editor with no
-                # page to read the problem list on.
-                config.validation.links.not_found = logging.INFO
-                config.validation.links.anchors = logging.INFO
-                config.validation.nav.not_found = logging.INFO
+                raise  # our own bug: a build shows the traceback
+            log.exception("decision-guide failed while loading the guide")
+            self._keep_serving(config, [Problem(
+                "(decision-guide)", 1, 1, f"internal error: {type(exc).__name__}: {exc}; the "
+                "traceback is in the terminal", "internal-error")])
         else:
-            for warning in self.guide.warnings:
+            self.guide, self.generated, self.expanded = guide, generated, expanded
+            for warning in guide.warnings:
                 log.warning("%s", warning)
+            if unreadable or expanded.problems:
+                self._keep_serving(config, [*unreadable, *expanded.all_problems()])
         register_assets(config, with_runtime=self._with_runtime())
         return config
 
+    def _keep_serving(self, config: MkDocsConfig, problems: Sequence[Problem]) -> None:
+        """Stop a build with every problem; under `serve`, keep the last good guide and show
+        ``problems`` on every page until the next save fixes them."""
+        if not self.serving:
+            raise PluginError(f"the guide has problems:\n{format_problems(problems)}")
+        self.problems = list(problems)
+        log.info("the guide has problems (shown on every page until fixed):\n%s",
+                 format_problems(problems))
+        if self.guide is None:
+            # Nothing ever loaded, so links to generated pages cannot resolve; under
+            # `strict` their warnings would abort the build and leave the editor with no
+            # page to read the problem list on.
+            config.validation.links.not_found = logging.INFO
+            config.validation.links.anchors = logging.INFO
+            config.validation.nav.not_found = logging.INFO
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         knowledge = Path(self.config.knowledge_dir).resolve().relative_to(self.project_root)
-        pages = (generated_pages(self.guide.renderer) if self.guide is not None
-                 else placeholder_pages(knowledge.as_posix()))
+        for file in list(files.documentation_pages()):  # links out of the project stay out
+            if file.abs_src_path and os.path.relpath(file.abs_src_path, self.project_root).replace(
+                    os.sep, "/") in self._refused:
+                files.remove(file)
+        pages = self.generated if self.guide is not None else placeholder_pages(
+            knowledge.as_posix())
         add_generated_files(files, config, pages, self.project_root)
         if self.guide is not None:
             config.nav = expand_nav(config.nav, nav_children(self.guide.kb))
@@ -86,16 +118,17 @@ class DecisionGuidePlugin(BasePlugin[GuideConfig]):
                          files: Files) -> str:
         if self.guide is None:  # serving with YAML that never loaded: markers stay invisible
             return markdown
-        path = Path(config.docs_dir) / page.file.src_uri
-        display = os.path.relpath(path, self.project_root) if not page.file.generated_by else (
-            f"(generated) {page.file.src_uri}")
-        expanded, problems = self.guide.expand(
-            markdown, page.file.src_uri, display,
-            line_offset=front_matter_lines(page.file.content_string, markdown))
-        if problems and not self.serving:
-            raise PluginError(f"markers in {display} have problems:\n{format_problems(problems)}")
-        self._page_problems[page.file.src_uri] = problems
-        return expanded
+        cached = self.expanded.lookup(page.file.src_uri, markdown)
+        if cached is None:  # the text changed since on_config (another plugin edited it)
+            display = (f"(generated) {page.file.src_uri}" if page.file.generated_by else
+                       os.path.relpath(Path(config.docs_dir) / page.file.src_uri, self.project_root))
+            cached = self.guide.expand(markdown, page.file.src_uri, display, line_offset=(
+                front_matter_lines(page.file.content_string, markdown)))
+            if cached[1] and not self.serving:
+                raise PluginError(f"markers in {display} have problems:\n"
+                                  f"{format_problems(cached[1])}")
+            self._page_problems[page.file.src_uri] = cached[1]
+        return cached[0]
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig,
                         files: Files) -> str:

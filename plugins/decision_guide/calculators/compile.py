@@ -24,7 +24,8 @@ from decision_guide.calculators.formula import (
     parse,
 )
 from decision_guide.calculators.models import Calculator, CalculatorFile, Input, Value, Wizard
-from decision_guide.knowledge.base import KnowledgeBase, yaml_files
+from decision_guide.knowledge.base import KnowledgeBase
+from decision_guide.knowledge.files import display_path, yaml_sources
 from decision_guide.knowledge.located import Origin
 from decision_guide.knowledge.models import Cost, Question
 from decision_guide.knowledge.schema_check import validate_document
@@ -85,9 +86,9 @@ def load_calculators(folder: Path, kb: KnowledgeBase, *, project_root: Path
                      ) -> tuple[dict[str, Compiled], list[Problem]]:
     """Every calculator under ``folder``, compiled, with the problems of all files."""
     compiled: dict[str, Compiled] = {}
-    problems: list[Problem] = []
-    for path in yaml_files(folder):
-        display = path.resolve().relative_to(project_root.resolve()).as_posix()
+    paths, problems = yaml_sources(folder, project_root)
+    for path in paths:
+        display = display_path(path, project_root)
         document, read_problems = read_yaml(path, display)
         problems += read_problems
         if document is None:

@@ -9,7 +9,7 @@ every problem of every file at once.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from decision_guide.knowledge import crossref
+from decision_guide.knowledge.files import display_path, yaml_sources
 from decision_guide.knowledge.located import Located, Origin
 from decision_guide.knowledge.models import (
     SECTIONS,
@@ -37,8 +38,6 @@ from decision_guide.knowledge.models import (
 from decision_guide.knowledge.schema_check import validate_document
 from decision_guide.knowledge.yaml_source import YamlDocument, read_yaml
 from decision_guide.problems import Problem, ProblemsFound, errors_only
-
-YAML_SUFFIXES = (".yml", ".yaml")
 
 
 @dataclass(frozen=True)
@@ -93,11 +92,6 @@ class KnowledgeBase:
         return next(u.label for u in self.guide.units if u.id == unit_id)
 
 
-def yaml_files(folder: Path) -> Iterator[Path]:
-    """Every YAML file under ``folder``, in a stable order."""
-    return iter(sorted(p for p in folder.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()))
-
-
 def load_knowledge(folder: Path, *, project_root: Path | None = None,
                    today: dt.date | None = None) -> KnowledgeBase:
     """Load and check the knowledge base in ``folder``; raise ``ProblemsFound`` on any error.
@@ -108,17 +102,19 @@ def load_knowledge(folder: Path, *, project_root: Path | None = None,
     """
     root = project_root or folder.parent.parent
     today = today or dt.date.today()
-    problems: list[Problem] = []
     guide: Located | None = None
     located: dict[str, list[Located]] = {name: [] for name in SECTIONS}
     known_ids: dict[str, set[str]] = {name: set() for name in SECTIONS}
-    files = list(yaml_files(folder))
+    files, problems = yaml_sources(folder, root)
+    complete = not problems
     if not files:
-        raise ProblemsFound([Problem(_display(folder, root), 1, 1,
-                                     "no YAML files in the knowledge folder", "no-files")])
+        raise ProblemsFound([*problems, Problem(display_path(folder, root), 1, 1,
+                                                "no YAML files in the knowledge folder", "no-files")])
     for path in files:
-        document, read_problems = read_yaml(path, _display(path, root))
+        document, read_problems = read_yaml(path, display_path(path, root))
         problems += read_problems
+        if document is None or not isinstance(document.data, dict):
+            complete = False  # its ids are unknown: references to them prove nothing
         if document is None:
             continue
         _collect_ids(document, known_ids)
@@ -136,11 +132,11 @@ def load_knowledge(folder: Path, *, project_root: Path | None = None,
             located[name] += [Located(name, entity, document, (name, index))
                               for index, entity in items]
     if guide is None and not errors_only(problems):
-        problems.append(Problem(_display(folder, root), 1, 1,
+        problems.append(Problem(display_path(folder, root), 1, 1,
                                 "no file has a 'guide' section (title, ratings, groups, units)",
                                 "missing-guide"))
     if guide is not None:
-        problems += crossref.check(guide, located, known_ids, today)
+        problems += crossref.check(guide, located, known_ids, today, complete=complete)
     if errors_only(problems):
         raise ProblemsFound(problems)
     assert guide is not None
@@ -199,10 +195,3 @@ def _valid_or_none(model: Any, value: Any) -> Any:
         return model.model_validate(value) if value is not None else None
     except ValidationError:
         return None
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -8,6 +8,7 @@ and a record that failed its own schema does not also break every reference to i
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -36,17 +37,13 @@ class _Checker:
                       "units": {u.id for u in guide.entity.units}}
         self.today = today
         self.problems: list[Problem] = []
+        self.unknown: dict[tuple[str, str], list[tuple[Located, Loc]]] = {}
+        """Every place each unknown id is cited, reported once per id (see ``_report_unknown``)."""
 
     def ref(self, item: Located, loc: Loc, kind: str, value: str) -> None:
-        """Report ``value`` at ``loc`` if it is not an id of ``kind``."""
+        """Note ``value`` at ``loc`` if it is not an id of ``kind`` (reported by ``unknown``)."""
         if value not in self.known[kind]:
-            label = _LABELS[kind]
-            hint = suggest(value, self.known[kind])
-            if not hint and len(self.known[kind]) <= 12:
-                hint = f"; expected one of: {', '.join(sorted(self.known[kind]))}"
-            self.problems.append(item.problem(
-                loc, f"{_path(item, loc)}: unknown {label} id '{value}'{hint}",
-                "unknown-reference"))
+            self.unknown.setdefault((kind, value), []).append((item, loc))
 
     def refs(self, item: Located, loc: Loc, kind: str, values: Iterable[str]) -> None:
         for index, value in enumerate(values):
@@ -61,8 +58,12 @@ class _Checker:
 
 
 def check(guide: Located, located: Mapping[str, list[Located]],
-          known_ids: Mapping[str, set[str]], today: dt.date) -> list[Problem]:
-    """Every cross-file problem of the knowledge base, in one list."""
+          known_ids: Mapping[str, set[str]], today: dt.date, *, complete: bool = True
+          ) -> list[Problem]:
+    """Every cross-file problem of the knowledge base, in one list.
+
+    ``complete=False`` says a file could not be read at all: its records and ids are unknown,
+    so references to them and options it may define are not reported (see ``_root_causes``)."""
     checker = _Checker(guide, located, known_ids, today)
     _check_guide(checker)
     for items in located.values():
@@ -105,7 +106,43 @@ def check(guide: Located, located: Mapping[str, list[Located]],
         checker.refs(item, ("sources",), "sources", item.entity.sources)
     for item in located["sources"]:
         checker.date(item, ("date",), item.entity.date)
-    _check_uncited_sources(checker, located)
+    return _root_causes(checker, located, complete=complete)
+
+
+def _root_causes(checker: _Checker, located: Mapping[str, list[Located]], *,
+                 complete: bool) -> list[Problem]:
+    """The problems an editor should fix, without the echoes of one mistake.
+
+    - When a file could not be read, every reference into it would fail and every criterion
+      would miss the options it defines: those problems follow from the unreadable file, whose
+      own problem is already reported, so they are dropped until it reads again.
+    - An id cited in many places that does not exist (a source renamed or misspelled) is one
+      problem, at its first citation, with the count and the other places.
+    - A source that an unknown id resembles is not also reported as uncited: it is most likely
+      the renamed one, and the suggestion names it.
+    """
+    if not complete:
+        return [p for p in checker.problems if p.code != "missing-assessment"]
+    suggested: set[str] = set()
+    for (kind, value), places in checker.unknown.items():
+        label, pool = _LABELS[kind], checker.known[kind]
+        hint = suggest(value, pool)
+        if not hint and len(pool) <= 12:
+            hint = f"; expected one of: {', '.join(sorted(pool))}"
+        if kind == "sources":
+            suggested |= set(difflib.get_close_matches(value, sorted(pool), n=3, cutoff=0.6))
+        places = sorted(places, key=lambda place: (place[0].document.path,
+                                                   place[0].document.position((*place[0].loc, *place[1]))))
+        item, loc = places[0]
+        message = f"{_path(item, loc)}: unknown {label} id '{value}'{hint}"
+        if len(places) > 1:
+            others = [(f"line {line}" if i.document.path == item.document.path
+                       else f"{i.document.path}:{line}")
+                      for i, rest in places[1:4] for line in [i.document.position((*i.loc, *rest))[0]]]
+            more = f" and {len(places) - 4} more" if len(places) > 4 else ""
+            message += f" (cited in {len(places)} places; also {', '.join(others)}{more})"
+        checker.problems.append(item.problem(loc, message, "unknown-reference"))
+    _check_uncited_sources(checker, located, skip=suggested)
     return checker.problems
 
 
@@ -189,7 +226,8 @@ def _check_derivation_cycles(checker: _Checker, costs: list[Located]) -> None:
         visit(cost_id, [])
 
 
-def _check_uncited_sources(checker: _Checker, located: Mapping[str, list[Located]]) -> None:
+def _check_uncited_sources(checker: _Checker, located: Mapping[str, list[Located]], *,
+                           skip: set[str]) -> None:
     cited: set[str] = set()
     for name, items in located.items():
         for item in items:
@@ -202,7 +240,7 @@ def _check_uncited_sources(checker: _Checker, located: Mapping[str, list[Located
             for answer in getattr(entity, "answers", ()):
                 cited |= set(answer.sources)
     for item in located["sources"]:
-        if item.entity.id not in cited:
+        if item.entity.id not in cited and item.entity.id not in skip:
             checker.problems.append(item.problem(
                 ("id",), f"{_path(item, ('id',))}: source '{item.entity.id}' is cited by nothing",
                 "uncited-source", severity="warning"))

@@ -58,9 +58,10 @@ Url = Annotated[str, StringConstraints(max_length=2000), AfterValidator(_check_u
 
 
 class Entity(BaseModel):
-    """Base of every record: unknown keys are errors, so a typo never vanishes silently."""
+    """Base of every record: unknown keys are errors, so a typo never vanishes silently; types are
+    strict, so ``true`` or the text ``'2'`` is never quietly read as a number."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class Identified(Entity):

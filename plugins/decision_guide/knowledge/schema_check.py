@@ -7,6 +7,7 @@ what was expected and what was found.
 
 from __future__ import annotations
 
+import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -66,8 +67,37 @@ def _to_problem(document: YamlDocument, error: Any, model: type[BaseModel]) -> P
     if kind == "value_error":
         message = message.removeprefix("Value error, ")
     else:
-        message = f"{message[0].lower()}{message[1:]}; got {_show(error.get('input'))}"
+        value = error.get("input")
+        message = f"{message[0].lower()}{message[1:]}; got {_show(value)}{_yaml_hint(value, kind)}"
     return document.problem(loc, f"{where}: {message}", code)
+
+
+_YAML11 = [
+    (re.compile(r"^(?:y|yes|n|no|on|off)$", re.I), "YAML 1.1 would read it as a boolean"),
+    (re.compile(r"^[-+]?0[xob]", re.I), "hexadecimal, octal and binary are not read; write the "
+                                        "number in decimal"),
+    (re.compile(r"^[-+]?0[0-9]"), "a leading zero is not allowed (YAML 1.1 reads it as octal); "
+                                  "write the number without it"),
+    (re.compile(r"^[-+]?[0-9.]+(?:_[0-9.]*)+$"), "write the number without underscores"),
+    (re.compile(r"^[-+]?\.?(?:inf|nan)$", re.I), "infinite and not-a-number values are not "
+                                                 "allowed; write a finite number"),
+    (re.compile(r"^[-+]?[0-9]+(?::[0-5]?[0-9])+(?:\.[0-9]*)?$"),
+     "a sexagesimal number (YAML 1.1's '1:30' is 90); write it in decimal"),
+    (re.compile(r"^\s*[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\s*$"),
+     "a number in quotes is text; write it without the quotes"),
+]
+
+
+def _yaml_hint(value: Any, kind: str) -> str:
+    """Why a value that looks like a number or a boolean was not read as one."""
+    wanted = "true or false" if kind.startswith("bool") else "a number"
+    if isinstance(value, bool):
+        return f"; write {wanted}, not {str(value).lower()}"
+    if isinstance(value, str):
+        for pattern, hint in _YAML11:
+            if pattern.match(value):
+                return f" ({hint}; write {wanted})" if hint.endswith("boolean") else f" ({hint})"
+    return ""
 
 
 def _clean_loc(loc: tuple[Any, ...]) -> tuple[int | str, ...]:

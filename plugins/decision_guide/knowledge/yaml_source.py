@@ -8,6 +8,7 @@ budget ("billion laughs") are refused as problems rather than exhausting memory.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,13 +29,34 @@ _SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wh
 
 
 class _Loader(_SafeBase):  # type: ignore[misc, valid-type]
-    """The safe loader without implicit timestamps: dates stay text we validate ourselves."""
+    """The safe loader with YAML 1.2's plain scalars instead of YAML 1.1's.
+
+    YAML 1.1 reads ``yes``/``no``/``on``/``off`` as booleans, ``0x1F`` and ``010`` as hex and
+    octal, ``1_000`` and ``1:30`` as numbers, ``.inf``/``.nan`` as floats and ``2024-01-01`` as a
+    timestamp: a price written ``value: yes`` silently became 1.0. Here only ``true``/``false``,
+    decimal integers and decimal floats are typed; everything else stays text, which the schema
+    then refuses where a number is due, with a hint (``schema_check``).
+    """
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
-}
+_RESOLVERS = [
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789"),
+    ("tag:yaml.org,2002:float",
+     r"^[-+]?(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$", "-+.0123456789"),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:merge", r"^(?:<<)$", "<"),  # recognised so that it can be refused
+]
+_Loader.yaml_implicit_resolvers = {}
+for _tag, _pattern, _first in _RESOLVERS:
+    _Loader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+
+_Loader.add_constructor("tag:yaml.org,2002:int",  # decimal only: no octal from a leading 0
+                        lambda loader, node: int(loader.construct_scalar(node)))
+
+MAX_DEPTH = 50
+MAX_NUMBER_CHARS = 40
+"""Longer digit strings are mistakes, and Python refuses to read integers past 4,300 digits."""
 
 
 @dataclass
@@ -68,6 +90,7 @@ class YamlDocument:
         return Problem(self.path, line, col, message, code, severity)  # type: ignore[arg-type]
 
 
+_UNREADABLE = {"yaml-tag", "recursive-alias", "too-deep", "number-too-long"}
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:omap"}
 
 
@@ -83,10 +106,15 @@ class _TooManyNodes(Exception):
 def read_yaml(path: Path, display_path: str, *, max_bytes: int = MAX_FILE_BYTES,
               max_nodes: int = MAX_NODES) -> tuple[YamlDocument | None, list[Problem]]:
     """Read one YAML file into a ``YamlDocument``, or return the problems that prevent it."""
-    raw = path.read_bytes()
+    try:
+        with path.open("rb") as handle:  # read no more than the limit allows
+            raw = handle.read(max_bytes + 1)
+    except OSError as exc:
+        return None, [Problem(display_path, 1, 1, f"cannot read the file ({exc.strerror})",
+                              "unreadable-file")]
     if len(raw) > max_bytes:
-        return None, [Problem(display_path, 1, 1,
-                              f"file is {len(raw):,} bytes; the limit is {max_bytes:,}",
+        return None, [Problem(display_path, 1, 1, f"file is larger than the limit of "
+                              f"{max_bytes:,} bytes; split it into several files",
                               "file-too-large")]
     try:
         text = raw.decode("utf-8")
@@ -114,6 +142,9 @@ def parse_yaml(text: str, display_path: str, *,
         return None, [_syntax_problem(exc, text, display_path)]
     except yaml.YAMLError as exc:  # errors without a mark, e.g. a reader error
         return None, [_reader_problem(exc, text, display_path)]
+    except RecursionError:  # the pure-Python composer, without libyaml's own depth limit
+        return None, [Problem(display_path, 1, 1, f"values nested more than {MAX_DEPTH} levels "
+                              "deep; the guide's files need only a few", "too-deep")]
     finally:
         loader.dispose()
     if root is None or (isinstance(root, ScalarNode) and root.value == "" and root.tag.endswith(":null")):
@@ -127,8 +158,8 @@ def parse_yaml(text: str, display_path: str, *,
         return None, [Problem(display_path, 1, 1,
                               f"file expands to more than {max_nodes:,} values "
                               "(too many aliases?)", "too-many-nodes")]
-    if any(p.code == "yaml-tag" for p in problems):
-        return None, problems  # the tagged value is gone: checking the rest would only echo it
+    if any(p.code in _UNREADABLE for p in problems):
+        return None, problems  # a value is gone: checking the rest would only echo its absence
     # Duplicate or merge keys leave the rest of the file readable: keep validating it, so the
     # editor sees every problem in one pass.
     return document, problems
@@ -167,32 +198,47 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
 
 
 def _build(node: Node, loc: Loc, document: YamlDocument, problems: list[Problem],
-           loader: _Loader, budget: _Budget) -> Any:
+           loader: _Loader, budget: _Budget, path: tuple[Node, ...] = ()) -> Any:
     budget.left -= 1
     if budget.left < 0:
         raise _TooManyNodes
     document.value_marks.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
+    line, col = node.start_mark.line + 1, node.start_mark.column + 1
+    if any(node is outer for outer in path):
+        problems.append(Problem(document.path, line, col, "an alias that contains itself "
+                                "(a recursive '&anchor' ... '*anchor'); write the value out",
+                                "recursive-alias"))
+        return None
+    if len(path) >= MAX_DEPTH:
+        problems.append(Problem(document.path, line, col, f"values nested more than {MAX_DEPTH} "
+                                "levels deep; the guide's files need only a few", "too-deep"))
+        return None
     if isinstance(node, (MappingNode, SequenceNode)) and node.tag not in _PLAIN_TAGS:
-        line, col = node.start_mark.line + 1, node.start_mark.column + 1
         problems.append(Problem(document.path, line, col,
                                 f"unsupported YAML tag '{node.tag}'", "yaml-tag"))
         return None
+    inner = (*path, node)
     if isinstance(node, MappingNode):
-        return _build_mapping(node, loc, document, problems, loader, budget)
+        return _build_mapping(node, loc, document, problems, loader, budget, inner)
     if isinstance(node, SequenceNode):
-        return [_build(item, (*loc, index), document, problems, loader, budget)
+        return [_build(item, (*loc, index), document, problems, loader, budget, inner)
                 for index, item in enumerate(node.value)]
+    if node.tag.endswith((":int", ":float")) and len(node.value) > MAX_NUMBER_CHARS:
+        problems.append(Problem(document.path, line, col, f"a number of {len(node.value):,} "
+                                f"characters; numbers here have at most {MAX_NUMBER_CHARS} (a "
+                                "price or a count needs far fewer digits)",
+                                "number-too-long"))
+        return None
     try:
         return loader.construct_object(node)
     except yaml.constructor.ConstructorError as exc:
-        line, col = node.start_mark.line + 1, node.start_mark.column + 1
         problems.append(Problem(document.path, line, col,
                                 f"unsupported YAML value: {exc.problem}", "yaml-tag"))
         return None
 
 
 def _build_mapping(node: MappingNode, loc: Loc, document: YamlDocument, problems: list[Problem],
-                   loader: _Loader, budget: _Budget) -> dict[str, Any]:
+                   loader: _Loader, budget: _Budget, path: tuple[Node, ...]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     first_line: dict[str, int] = {}
     for key_node, value_node in node.value:
@@ -213,5 +259,5 @@ def _build_mapping(node: MappingNode, loc: Loc, document: YamlDocument, problems
             continue
         first_line[key] = line
         document.key_marks[(*loc, key)] = (line, col)
-        result[key] = _build(value_node, (*loc, key), document, problems, loader, budget)
+        result[key] = _build(value_node, (*loc, key), document, problems, loader, budget, path)
     return result

@@ -31,7 +31,9 @@ def calculator_block(ctx: PageContext, args: Mapping[str, str]) -> Markup:
     calculators: Mapping[str, Compiled] = ctx.renderer.calculators
     calculator_id = args["id"]
     if calculator_id not in calculators:
-        raise BlockError(f"unknown calculator id '{calculator_id}'{suggest(calculator_id, calculators)}")
+        hint = (suggest(calculator_id, calculators) or f"; calculators: {', '.join(sorted(calculators))}"
+                if calculators else "; this site has no calculators (is calculators_dir set?)")
+        raise BlockError(f"unknown calculator id '{calculator_id}'{hint}")
     compiled = calculators[calculator_id]
     if isinstance(compiled, CompiledWizard):
         return _render(ctx, "wizard.html", wizard=compiled, spec=json_for_html(wizard_spec(ctx, compiled)),

@@ -78,12 +78,13 @@ def _tokenize(text: str) -> list[_Token]:
         number = _NUMBER_LIKE.match(text, i)
         if number:
             lexeme = number.group()
+            shown = lexeme if len(lexeme) <= 24 else f"{lexeme[:20]}... ({len(lexeme)} characters)"
             if not _NUMBER.fullmatch(lexeme):
-                raise FormulaSyntaxError(f"bad number '{lexeme}' at column {column}", column)
+                raise FormulaSyntaxError(f"bad number '{shown}' at column {column}", column)
             value = float(lexeme)
             if not math.isfinite(value):
                 raise FormulaSyntaxError(
-                    f"number '{lexeme}' is too large at column {column}", column
+                    f"number '{shown}' is too large at column {column}", column
                 )
             tokens.append(_Token("num", lexeme, column, value))
             i = number.end()
