@@ -39,26 +39,27 @@ def module_scripts(*, with_runtime: bool) -> list[str]:
 
 def write(site_dir: Path, *, with_runtime: bool) -> None:
     """Copy the package's own scripts and styles, and the calculators' runtime if it is used."""
-    _copy_folder(resources.files("decision_guide.site") / "static", site_dir / SITE_FOLDER)
+    for path, text in shipped_files(with_runtime=with_runtime).items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+def shipped_files(*, with_runtime: bool) -> dict[str, str]:
+    """Every shipped script and stylesheet by its path in the site, comments stripped."""
+    files = _folder(resources.files("decision_guide.site") / "static", SITE_FOLDER)
     if with_runtime:
-        _copy_folder(resources.files("decision_guide.calculators") / "runtime",
-                     site_dir / RUNTIME_FOLDER)
+        files |= _folder(resources.files("decision_guide.calculators") / "runtime", RUNTIME_FOLDER)
+    return files
 
 
-def _copy_folder(source: Traversable, target: Path) -> None:
-    """Copy a packaged folder's scripts and stylesheets (nothing else) into the site."""
+def _folder(source: Traversable, target: str) -> dict[str, str]:
+    """A packaged folder's scripts and stylesheets (nothing else), without their comments."""
     entries = sorted((entry for entry in source.iterdir()
                       if entry.is_file() and entry.name.endswith((".js", ".css"))),
                      key=lambda entry: entry.name)
     if not entries:  # a broken install must not give a site whose calculators silently do nothing
         raise FileNotFoundError(f"the decision_guide package is incomplete: no scripts in {source}")
-    target.mkdir(parents=True, exist_ok=True)
-    for entry in entries:
-        with resources.as_file(entry) as path:
-            _copy(path, target / entry.name)
-
-
-def _copy(source: Path, target: Path) -> None:
-    """Copy a script or stylesheet without its comments (see ``minify``)."""
-    text = source.read_text(encoding="utf-8")
-    target.write_text(strip_comments(text, source.suffix), encoding="utf-8")
+    return {f"{target}/{entry.name}": strip_comments(entry.read_text(encoding="utf-8"),
+                                                       Path(entry.name).suffix)
+            for entry in entries}

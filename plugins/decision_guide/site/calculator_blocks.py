@@ -74,7 +74,8 @@ def wizard_spec(ctx: PageContext, wizard: CompiledWizard) -> dict[str, Any]:
     """The decision spec (``decide.decision_spec``), each criterion with its link from this page."""
     spec: dict[str, Any] = dict(decision_spec(ctx.kb, wizard))
     spec["questions"] = [
-        {**q, "criterion": {**q["criterion"], "href": ctx.href("criteria", q["criterion"]["id"])}}
+        {**q, "criterion": {**q["criterion"],
+                            "href": ctx.href("criteria", q["criterion"]["id"], for_browser=True)}}
         for q in spec["questions"]]
     return spec
 

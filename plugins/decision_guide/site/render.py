@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 from decision_guide.knowledge.base import KnowledgeBase
 from decision_guide.knowledge.figures import Freshness, format_figure, freshness
 from decision_guide.site.safe_markdown import SafeMarkdown
-from decision_guide.site.urls import Linker
+from decision_guide.site.urls import LinkBase, Linker
 
 PAGE_FOLDERS = {"criteria": "criteria", "patterns": "patterns", "use_cases": "use-cases"}
 PRICES_PAGE = "reference/prices.md"
@@ -41,6 +41,9 @@ class RenderSettings:
     max_age_months: int = 12
     use_directory_urls: bool = True
     template_dirs: tuple[Path, ...] = ()
+    links_relative_to: LinkBase = "page"
+    """``"file"`` for engines that rewrite every relative link as written from the Markdown file
+    (Zensical); see ``urls``."""
 
 
 def entity_page(section: str, entity_id: str) -> str:
@@ -76,7 +79,8 @@ class Renderer:
         self.env = make_environment(self.settings.template_dirs)
 
     def context(self, page_src_uri: str) -> PageContext:
-        return PageContext(self, Linker(page_src_uri, self.settings.use_directory_urls))
+        return PageContext(self, Linker(page_src_uri, self.settings.use_directory_urls,
+                                        self.settings.links_relative_to))
 
     def render(self, template: str, page_src_uri: str, **data: Any) -> str:
         ctx = self.context(page_src_uri)
@@ -110,12 +114,16 @@ class PageContext:
     def md_block(self, text: str | None) -> Markup:
         return self.renderer.markdown.block(text) if text else Markup("")
 
-    def href(self, section: str, entity_id: str) -> str:
-        """Where an entity is shown: its own page, or its anchor on a reference page."""
+    def href(self, section: str, entity_id: str, *, for_browser: bool = False) -> str:
+        """Where an entity is shown: its own page, or its anchor on a reference page.
+
+        ``for_browser`` is for links in data the browser reads (a calculator's or the wizard's
+        JSON): no engine rewrites those, so they are always relative to the page's URL."""
+        linker = replace(self.linker, relative_to="page") if for_browser else self.linker
         if section in PAGE_FOLDERS:
-            return self.linker.to_page(entity_page(section, entity_id))
+            return linker.to_page(entity_page(section, entity_id))
         page = {"sources": SOURCES_PAGE, "costs": PRICES_PAGE, "facts": FACTS_PAGE}[section]
-        return self.linker.to_page(page, anchor=f"{section.rstrip('s')}-{entity_id}")
+        return linker.to_page(page, anchor=f"{section.rstrip('s')}-{entity_id}")
 
     def page(self, src_uri: str, anchor: str | None = None) -> str:
         return self.linker.to_page(src_uri, anchor)

@@ -1,0 +1,161 @@
+"""``decision-guide generate`` writes one folder an engine without plugins builds the guide from:
+the pages (hand-written and generated), the assets, and a config with the nav and the marker
+extension. It never touches the site's own files and is idempotent."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import SECOND_GUIDE, TODAY
+from decision_guide.adapters.generate import (
+    EXTENSION,
+    GenerateError,
+    SiteSources,
+    Tagged,
+    generate,
+    read_config,
+)
+from decision_guide.problems import ProblemsFound
+from decision_guide.site.render import RenderSettings
+
+SETTINGS = RenderSettings(today=TODAY, max_age_months=18)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    target = tmp_path / "project"
+    shutil.copytree(SECOND_GUIDE, target, ignore=shutil.ignore_patterns("site", "build"))
+    return target
+
+
+def sources(project: Path) -> SiteSources:
+    return SiteSources(project / "mkdocs.yml", project / "content" / "pages",
+                       project / "content" / "knowledge", None)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_the_folder_holds_every_page_the_assets_and_a_config(project: Path) -> None:
+    out = project / "build" / "zensical"
+    generate(sources(project), SETTINGS, out)
+    docs = out / "docs"
+    assert (docs / "index.md").read_text(encoding="utf-8") == (
+        project / "content" / "pages" / "index.md").read_text(encoding="utf-8")
+    for page in ("criteria/index.md", "criteria/unit-cost.md", "reference/prices.md",
+                 "reference/sources.md", "reference/facts.md"):
+        assert (docs / page).is_file(), page
+    assert (docs / "assets" / "decision-guide" / "decision-guide.css").is_file()
+    assert not (docs / "assets" / "decision-guide" / "calculators").exists()  # no calculators here
+    assert (out / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+
+
+def test_the_config_is_the_sites_own_with_the_plugins_work_done(project: Path) -> None:
+    out = project / "build" / "zensical"
+    generate(sources(project), SETTINGS, out)
+    config = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
+    original = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["site_name"] == original["site_name"]
+    assert (config["docs_dir"], config["site_dir"]) == ("docs", "site")
+    assert config["plugins"] == []  # the decision-guide plugin is replaced by the extension
+    extension = config["markdown_extensions"][-1][EXTENSION]
+    assert extension["project_root"] == str(project)
+    assert (extension["knowledge_dir"], extension["docs_dir"]) == ("content/knowledge", "content/pages")
+    assert (extension["today"], extension["max_age_months"]) == (TODAY.isoformat(), 18)
+    assert extension["links_relative_to"] == "file"
+    assert config["markdown_extensions"][:-1] == original["markdown_extensions"]
+    criteria = next(entry["Criteria"] for entry in config["nav"] if "Criteria" in entry)
+    assert criteria[0] == "criteria/index.md" and len(criteria) > 1  # the section of its pages
+    assert config["extra_css"] == ["assets/decision-guide/decision-guide.css"]
+    assert config["extra_javascript"] == [{"path": "assets/decision-guide/decision-guide.js",
+                                           "type": "module"}]
+
+
+def test_generated_pages_link_markdown_files_for_the_engine_to_resolve(project: Path) -> None:
+    out = project / "build" / "zensical"
+    generate(sources(project), SETTINGS, out)
+    prices = (out / "docs" / "reference" / "prices.md").read_text(encoding="utf-8")
+    assert 'href="sources.md#source-' in prices
+
+
+def test_tags_paths_and_other_plugins_survive(project: Path) -> None:
+    config_file = project / "mkdocs.yml"
+    text = config_file.read_text(encoding="utf-8").replace(
+        "theme:\n", "theme:\n  custom_dir: overrides\n").replace(
+        "plugins:\n", "plugins:\n  - search\n")
+    text += ("extra:\n  analytics: !ENV [ANALYTICS_ID, none]\n"
+             "  emoji: !!python/name:material.extensions.emoji.twemoji\n")
+    config_file.write_text(text, encoding="utf-8")
+    (project / "overrides").mkdir()
+    out = project / "build" / "zensical"
+    generate(sources(project), SETTINGS, out)
+    written = (out / "mkdocs.yml").read_text(encoding="utf-8")
+    assert written.startswith("# Written by 'decision-guide generate' from mkdocs.yml")
+    config = read_config(out / "mkdocs.yml")
+    assert config["theme"]["custom_dir"] == "../../overrides"
+    assert config["plugins"] == ["search"]
+    assert config["extra"]["analytics"] == Tagged("!ENV", ["ANALYTICS_ID", "none"])
+    assert config["extra"]["emoji"] == Tagged(
+        "tag:yaml.org,2002:python/name:material.extensions.emoji.twemoji", "")
+
+
+def test_a_second_run_changes_nothing_and_a_removed_page_disappears(project: Path) -> None:
+    out = project / "build" / "zensical"
+    first = generate(sources(project), SETTINGS, out)
+    assert first.written and not first.removed
+    before = snapshot(out)
+    again = generate(sources(project), SETTINGS, out)
+    assert (again.written, again.removed) == ((), ())
+    assert snapshot(out) == before
+    (out / "site").mkdir()
+    (out / "site" / "index.html").write_text("built by the engine", encoding="utf-8")
+    extra = project / "content" / "pages" / "extra.md"
+    extra.write_text("# Extra\n", encoding="utf-8")
+    assert generate(sources(project), SETTINGS, out).written == ("docs/extra.md",)
+    extra.unlink()
+    assert generate(sources(project), SETTINGS, out).removed == ("docs/extra.md",)
+    assert (out / "site" / "index.html").is_file()  # the engine's output is left alone
+
+
+def test_the_sites_own_folders_are_never_written(project: Path) -> None:
+    before = snapshot(project)
+    for output in (project, project / "content" / "pages" / "generated", project / "content"):
+        with pytest.raises(GenerateError, match="would mix generated files with the site's own"):
+            generate(sources(project), SETTINGS, output)
+    assert snapshot(project) == before
+
+
+def test_a_folder_it_did_not_write_is_refused(project: Path) -> None:
+    foreign = project / "notes"
+    foreign.mkdir()
+    (foreign / "todo.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(GenerateError, match="not empty and was not written by decision-guide"):
+        generate(sources(project), SETTINGS, foreign)
+    assert [p.name for p in foreign.iterdir()] == ["todo.txt"]
+
+
+def test_problems_in_a_page_stop_it_before_anything_is_written(project: Path) -> None:
+    page = project / "content" / "pages" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n<!-- guide:costs kind=gpu -->\n",
+                    encoding="utf-8")
+    out = project / "build" / "zensical"
+    with pytest.raises(ProblemsFound) as found:
+        generate(sources(project), SETTINGS, out)
+    assert [str(p) for p in found.value.problems] == [
+        "content/pages/index.md:19:1: marker '<!-- guide:costs kind=gpu -->': block 'costs' has no "
+        "argument 'kind'; arguments: category, costs [bad-marker]"]
+    assert not out.exists()
+
+
+def test_a_hand_written_page_cannot_take_a_generated_pages_place(project: Path) -> None:
+    clash = project / "content" / "pages" / "reference" / "prices.md"
+    clash.parent.mkdir()
+    clash.write_text("# My prices\n", encoding="utf-8")
+    with pytest.raises(GenerateError, match=r"content/pages/reference/prices\.md has the path of a "
+                                            "generated page"):
+        generate(sources(project), SETTINGS, project / "build" / "zensical")
