@@ -106,15 +106,12 @@ def load_knowledge(folder: Path, *, project_root: Path | None = None,
     located: dict[str, list[Located]] = {name: [] for name in SECTIONS}
     known_ids: dict[str, set[str]] = {name: set() for name in SECTIONS}
     files, problems = yaml_sources(folder, root)
-    complete = not problems
     if not files:
         raise ProblemsFound([*problems, Problem(display_path(folder, root), 1, 1,
                                                 "no YAML files in the knowledge folder", "no-files")])
     for path in files:
         document, read_problems = read_yaml(path, display_path(path, root))
         problems += read_problems
-        if document is None or not isinstance(document.data, dict):
-            complete = False  # its ids are unknown: references to them prove nothing
         if document is None:
             continue
         _collect_ids(document, known_ids)
@@ -136,7 +133,10 @@ def load_knowledge(folder: Path, *, project_root: Path | None = None,
                                 "no file has a 'guide' section (title, ratings, groups, units)",
                                 "missing-guide"))
     if guide is not None:
-        problems += crossref.check(guide, located, known_ids, today, complete=complete)
+        # A file that failed to read or to validate has records, hence ids, missing: references
+        # to them are checked once it is fixed, rather than reported as its echoes.
+        problems += crossref.check(guide, located, known_ids, today,
+                                   complete=not errors_only(problems))
     if errors_only(problems):
         raise ProblemsFound(problems)
     assert guide is not None

@@ -62,8 +62,9 @@ def check(guide: Located, located: Mapping[str, list[Located]],
           ) -> list[Problem]:
     """Every cross-file problem of the knowledge base, in one list.
 
-    ``complete=False`` says a file could not be read at all: its records and ids are unknown,
-    so references to them and options it may define are not reported (see ``_root_causes``)."""
+    ``complete=False`` says a file failed to read or to validate: some records and ids are
+    missing, so references to them and options it may define are not reported (see
+    ``_root_causes``)."""
     checker = _Checker(guide, located, known_ids, today)
     _check_guide(checker)
     for items in located.values():
@@ -113,9 +114,9 @@ def _root_causes(checker: _Checker, located: Mapping[str, list[Located]], *,
                  complete: bool) -> list[Problem]:
     """The problems an editor should fix, without the echoes of one mistake.
 
-    - When a file could not be read, every reference into it would fail and every criterion
-      would miss the options it defines: those problems follow from the unreadable file, whose
-      own problem is already reported, so they are dropped until it reads again.
+    - When a file could not be read or validated, every reference into its missing records
+      would fail and every criterion would miss the options it defines: those problems follow
+      from the file's own problems, already reported, so they wait until it is fixed.
     - An id cited in many places that does not exist (a source renamed or misspelled) is one
       problem, at its first citation, with the count and the other places.
     - A source that an unknown id resembles is not also reported as uncited: it is most likely
