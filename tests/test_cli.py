@@ -54,3 +54,23 @@ def test_export_resolves_references_and_gives_file_and_line(capsys: pytest.Captu
     assert first_source["origin"]["path"] == "content/knowledge/sources.yml"
     cost = next(c for c in data["costs"] if c["conflicts_with"])
     assert cost["conflicts_with"][0]["section"] == "costs"
+
+
+def test_export_includes_every_calculator_with_its_origin_and_bound_costs(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["-f", str(ROOT / "mkdocs.yml"), "export"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    files = sorted(p.name for p in (ROOT / "calculators").glob("*.yml"))
+    assert sorted(c["origin"]["path"].rsplit("/", 1)[1] for c in data["calculators"]) == files
+    for calculator in data["calculators"]:
+        path, line = calculator["origin"]["path"], calculator["origin"]["line"]
+        written = (ROOT / path).read_text(encoding="utf-8").splitlines()[line - 1]
+        assert written.strip() == f"id: {calculator['id']}", (path, line, written)
+    kinds = {c["kind"] for c in data["calculators"]}
+    assert kinds == {"calculator", "wizard"}
+    bound = next(c for c in data["calculators"] if c.get("default_costs"))
+    input_id, cost = next(iter(bound["default_costs"].items()))
+    assert cost["section"] == "costs" and cost["origin"]["path"] == "content/knowledge/costs.yml"
+    assert input_id in bound["defaults"]
+    wizard = next(c for c in data["calculators"] if c["kind"] == "wizard")
+    assert wizard["questions"] and wizard["questions"][0]["section"] == "questions"

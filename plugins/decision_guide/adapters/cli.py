@@ -19,6 +19,7 @@ import yaml
 
 from decision_guide.adapters import decide_command
 from decision_guide.adapters.config import resolve_today
+from decision_guide.exports.calculators import export_calculators
 from decision_guide.exports.export import export_knowledge
 from decision_guide.exports.schema import SCHEMAS, schema_text
 from decision_guide.guide import Guide, load_guide
@@ -47,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate the knowledge base and page markers")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    commands.add_parser("export", help="print the resolved knowledge base as JSON")
+    commands.add_parser("export", help="print the resolved knowledge base and calculators as JSON")
     schema = commands.add_parser("schema", help="print (or write) the JSON Schemas for editors")
     schema.add_argument("kind", nargs="?", choices=sorted(SCHEMAS), default="knowledge",
                         help="which files the schema describes (default: knowledge)")
@@ -67,7 +68,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if guide is None:
             return 1
         try:
-            sys.stdout.write(json.dumps(export_knowledge(guide.kb), indent=2, ensure_ascii=False) + "\n")
+            exported = {**export_knowledge(guide.kb),
+                        "calculators": export_calculators(guide.kb, guide.renderer.calculators)}
+            sys.stdout.write(json.dumps(exported, indent=2, ensure_ascii=False) + "\n")
             sys.stdout.flush()
         except BrokenPipeError:  # the reader stopped early (e.g. `| head`): not an error
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (silences the interpreter's flush)

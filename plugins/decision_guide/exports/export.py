@@ -37,16 +37,17 @@ def _entity(kb: KnowledgeBase, section: str, entity: Any) -> dict[str, Any]:
         outer, _, inner = path.partition(".")
         if inner:
             for nested in data.get(outer, []):
-                nested[inner] = _resolve(kb, target, nested[inner])
+                nested[inner] = resolve(kb, target, nested[inner])
         elif outer in data:
-            data[outer] = _resolve(kb, target, data[outer])
+            data[outer] = resolve(kb, target, data[outer])
     data["origin"] = _origin(kb, section, entity.id)
     return data
 
 
-def _resolve(kb: KnowledgeBase, section: str, value: str | list[str]) -> Any:
+def resolve(kb: KnowledgeBase, section: str, value: str | list[str]) -> Any:
+    """An id (or a list of ids) as ``{id, section, label, origin}``."""
     if isinstance(value, list):
-        return [_resolve(kb, section, item) for item in value]
+        return [resolve(kb, section, item) for item in value]
     entity = kb.get(section, value)
     label = (getattr(entity, "name", None) or getattr(entity, "title", None)
              or getattr(entity, "item", None) or getattr(entity, "statement", None)
