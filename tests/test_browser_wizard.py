@@ -5,6 +5,7 @@ in for it."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +22,7 @@ KNOWLEDGE = ROOT / "content" / "knowledge"
 QUESTIONS = yaml.safe_load((KNOWLEDGE / "questions.yml").read_text(encoding="utf-8"))["questions"]
 OPTIONS = yaml.safe_load((KNOWLEDGE / "options.yml").read_text(encoding="utf-8"))["options"]
 NAME = {option["id"]: option["name"] for option in OPTIONS}
+SHORT = {option["id"]: option["short_name"] for option in OPTIONS}
 PAGE = "decision-framework/"
 
 
@@ -31,7 +33,8 @@ def answers_favouring(option: str) -> dict[str, str]:
         scores = answer["scores"]
         others = max(points for other, points in scores.items() if other != option)
         return scores[option] - others, scores[option]
-    return {q["id"]: max(q["answers"], key=lead)["id"] for q in QUESTIONS}
+    return {q["id"]: max((a for a in q["answers"] if option not in a.get("excludes", [])), key=lead)["id"]
+            for q in QUESTIONS}
 
 
 def totals(answers: dict[str, str]) -> dict[str, int]:
@@ -103,7 +106,8 @@ def test_each_option_can_be_recommended_with_its_drivers_and_a_decision_record(
     answer(wizard, answers)
 
     said = recommendation(wizard)
-    assert said.startswith(f"{NAME[option]}, with {points[option]} points")
+    assert said.startswith(f"{NAME[option]}, ")
+    assert f"{points[option]} points" in said
     top = wizard.locator(".dg-wizard__score--top")
     assert top.count() == 1
     assert f"{points[option]} points" in top.text_content()
@@ -127,15 +131,18 @@ def test_each_option_can_be_recommended_with_its_drivers_and_a_decision_record(
     assert re.fullmatch(r"decision-record-\d{4}-\d{2}-\d{2}\.md", download.suggested_filename)
     record = Path(download.path()).read_text(encoding="utf-8")
     lines = record.splitlines()
-    assert lines[0] == f"# Decision record: choose {md(NAME[option])}"
-    assert "- Status: Proposed" in lines
+    assert lines[0] == f"# Choose {md(SHORT[option])}"
+    assert "- Status: proposed" in lines
     assert f"- Date: {download.suggested_filename[16:26]}" in lines
-    assert f"{md(said[0].upper() + said[1:])}." in lines  # the recommendation, as a sentence
+    assert f"Chosen option: {md(said)}." in lines  # the recommendation, as a sentence
     for question in QUESTIONS:
         label = next(a["label"] for a in question["answers"] if a["id"] == answers[question["id"]])
-        assert f"| {md(question['text'])} | {md(label)} |" in lines
-    assert "## Drivers" in lines
-    assert f"- [The decision wizard with these answers]({wizard.page.url.split('#')[0]})" in lines
+        assert any(line.startswith(f"| {md(question['text'])} | {md(label)} | normal | [") for line in lines)
+    for heading in ("Context and Problem Statement", "Decision Drivers", "Considered Options",
+                    "Decision Outcome", "Pros and Cons of the Options", "Sources"):
+        assert f"## {heading}" in lines
+    url = wizard.page.url.split("#")[0].replace("(", "%28").replace(")", "%29")
+    assert f"- Made with: [the decision wizard with these answers]({url})" in lines
 
 
 def test_a_tie_is_called_a_tie(wizard) -> None:  # type: ignore[no-untyped-def]
@@ -143,6 +150,65 @@ def test_a_tie_is_called_a_tie(wizard) -> None:  # type: ignore[no-untyped-def]
     assert recommendation(wizard).startswith(
         f"a tie between {NAME['rag']} and {NAME['fine-tuning']} at 1 point each")
     assert wizard.locator('[data-output="drivers"]').is_hidden()
+
+
+# ----------------------------------------------------------------------------- constraints
+
+
+FIRST = {q["id"]: q["answers"][0]["id"] for q in QUESTIONS}
+
+
+def in_view(locator) -> bool:  # type: ignore[no-untyped-def]
+    box = locator.bounding_box()
+    height = locator.page.viewport_size["height"]
+    return bool(box) and box["y"] >= 0 and box["y"] + box["height"] <= height
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, {"width": 375, "height": 812}], ids=["desktop", "phone-375"])
+def test_the_first_answer_to_everything_names_the_conflict_with_the_summary_in_view(
+        site: Browsing, viewport: dict[str, int]) -> None:
+    page = site.new_page(PAGE, site.new_context(viewport=viewport))
+    wizard = root_of(page, "decision-wizard")
+    bar = wizard.locator(".dg-wizard__bar")
+    assert "Answered 0 of 14" in bar.text_content()
+    for number, (question, answer_id) in enumerate(FIRST.items(), start=1):
+        wizard.locator(f'input[name="{question}"][value="{answer_id}"]').check()
+        assert f"Answered {number} of {len(FIRST)}" in bar.text_content()
+        assert in_view(bar), f"the summary scrolled away at question {number}"
+    assert "hard constraints rule out every option" in bar.text_content()
+    assert wizard.locator(".dg-wizard__score--top").count() == 0, "an excluded option is recommended"
+    assert wizard.locator(".dg-wizard__score--out").count() == len(NAME)
+    conflict = wizard.locator('[data-output="conflicts"]')
+    assert conflict.is_visible()
+    text = " ".join(conflict.text_content().split())
+    assert "Your hard constraints rule out every option." in text
+    assert "“Under 200 ms, and it cannot be relaxed” rules out RAG and Hybrid" in text
+    assert "Relax “How quickly must answers arrive?” to “About half a second is acceptable” → RAG." in text
+    # The constraint is marked where it is chosen, too.
+    rule = wizard.locator('input[value="under-200-ms"] + span .dg-wizard__rule')
+    assert rule.text_content() == "hard constraint: rules out RAG, Hybrid"
+
+    wizard.locator('input[name="latency-budget"][value="about-500-ms"]').check()  # relaxed as told
+    assert recommendation(wizard).startswith(f"{NAME['rag']}, with 27 points, 4 ahead of Hybrid")
+    assert wizard.locator('[data-output="conflicts"]').is_hidden()
+    assert wizard.locator('.dg-wizard__score--top[data-option="rag"]').count() == 1
+
+
+def test_a_weight_changes_the_ranking_and_is_kept_in_the_link_and_the_record(wizard) -> None:  # type: ignore[no-untyped-def]
+    answer(wizard, {"limited-budget": "yes", "prompt-length": "yes", "large-corpus": "no"})
+    assert recommendation(wizard).startswith(f"{NAME['rag']}, with 5 points, 1 ahead of Fine-tuning")
+    assert wizard.locator('[data-output="close-call"]').is_hidden()  # a 1-point lead of 5 is a fifth
+    flip = wizard.locator('[data-output="flip"]').text_content()
+    assert flip == ("Answering “Are your budget or time limited?” with “No, we can invest in data and "
+                    "training” would recommend Fine-tuning.")
+    wizard.locator('select[name="prompt-length.weight"]').select_option("more")
+    assert recommendation(wizard).startswith(f"{NAME['fine-tuning']}, with 7 points, 2 ahead of RAG")
+    page = wizard.page
+    page.wait_for_function("() => location.search.includes('decision-wizard.prompt-length.weight=more')")
+    with page.expect_download() as download_info:
+        wizard.get_by_role("button", name="Download as JSON").click()
+    verdict = json.loads(Path(download_info.value.path()).read_text(encoding="utf-8"))
+    assert verdict["weights"] == {"prompt-length": "more"} and verdict["recommendation"] == ["fine-tuning"]
 
 
 # ----------------------------------------------------------------------------- the link

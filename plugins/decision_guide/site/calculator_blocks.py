@@ -36,7 +36,11 @@ def calculator_block(ctx: PageContext, args: Mapping[str, str]) -> Markup:
         raise BlockError(f"unknown calculator id '{calculator_id}'{hint}")
     compiled = calculators[calculator_id]
     if isinstance(compiled, CompiledWizard):
+        short = {o.id: o.short_name or o.name for o in ctx.kb.options}
+        excluded = {f"{q.id}={a.id}": ", ".join(short[o] for o in a.excludes)
+                    for q in compiled.questions for a in q.answers if a.excludes}
         return _render(ctx, "wizard.html", wizard=compiled, spec=json_for_html(wizard_spec(ctx, compiled)),
+                       excluded=excluded,
                        fallback=matrix(ctx, {"questions": ",".join(q.id for q in compiled.questions)}))
     results = compiled.evaluate()
     return _render(ctx, "calculator.html", calc=compiled, spec=json_for_html(calculator_spec(compiled)),

@@ -1,165 +1,118 @@
-// The decision wizard: answers in; points, a recommendation, its drivers and a decision record out.
+// The decision wizard on the page: answers and weights in, the verdict (decide.js) shown in a
+// summary that stays in view and a full result; both records downloadable.
 
-import { byId, hasOwn, paramName, readSpec, setParams, setText, urlWriter } from "./calculator.js";
+import { byId, paramName, readSpec, setParams, setText, urlWriter } from "./calculator.js";
 import { escapeMarkup } from "./chart.js";
+import { decide } from "./decide.js";
+import { decisionRecord, describe, joinNames, plural, points } from "./record.js";
 
-const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
-const joinNames = (names, last = "and") =>
-  names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} ${last} ${names[names.length - 1]}`;
+// The words the wizard writes on the page, in one place.
+const WORDS = {
+  progress: (n, m) => `Answered ${n} of ${m}`,
+  ruledOut: "ruled out by",
+  rulesOut: "rules out",
+  closeCall: "Close call",
+  flip: (question, answer, option) => `Answering “${question}” with “${answer}” would recommend ${option}.`,
+  noFlip: "No single answer change would recommend another option.",
+  conflictNone: "Your hard constraints rule out every option.",
+  conflictFavourite: (favourite, by) => `Your answers favour ${favourite} most${by}, but a hard constraint rules it out.`,
+  relax: (question, answer, options) => `Relax “${question}” to “${answer}” → ${options}.`,
+  relaxNone: "No single answer change resolves this; more than one constraint has to give.",
+  scores: "Points per option",
+  drivers: "Answers that drove the recommendation",
+};
 
-// [{question, answer}] in question order; throws on unknown ids.
-function chosen(spec, answers) {
-  if (Object(answers) !== answers) throw new TypeError("answers must be an object");
-  const unknown = Object.keys(answers).find((id) => !byId(spec.questions, id));
-  if (unknown) throw new RangeError(`unknown question ${unknown}`);
-  return spec.questions.filter((question) => hasOwn(answers, question.id)).map((question) => {
-    const answer = byId(question.answers, answers[question.id]);
-    if (!answer) throw new RangeError(`question ${question.id} has no answer ${answers[question.id]}`);
-    return { question, answer };
-  });
-}
+const WEIGHT = ".weight";
 
-/** The known answers in `search` (`<wizard id>.<question id>=<answer id>`). */
-export function readAnswers(spec, search) {
+/** {answers, weights} from `search`: known ids only. */
+export function readState(spec, search) {
   const params = new URLSearchParams(search);
   const answers = {};
+  const weights = {};
   for (const { id, answers: options } of spec.questions) {
     const answer = params.get(paramName(spec.id, id));
     if (byId(options, answer)) answers[id] = answer;
+    const weight = params.get(paramName(spec.id, id + WEIGHT));
+    if (weight !== "normal" && Object.hasOwn(spec.weights, weight ?? "")) weights[id] = weight;
   }
-  return answers;
+  return { answers, weights };
 }
 
-/** `search` with a parameter per answer; others kept. */
-export function writeAnswers(spec, answers, search) {
-  return setParams(search, spec.id, spec.questions.map(({ id }) => [id, answers[id] ?? null]));
+/** `search` with a parameter per answer and per weight other than normal; others kept. */
+export function writeState(spec, { answers, weights }, search) {
+  return setParams(search, spec.id, spec.questions.flatMap(({ id }) => [
+    [id, answers[id] ?? null],
+    [id + WEIGHT, weights[id] && weights[id] !== "normal" ? weights[id] : null],
+  ]));
 }
 
-/** Points per option id, summed over the answers. Throws on unknown ids. */
-export function scoreAnswers(spec, answers) {
-  const scores = Object.fromEntries(spec.options.map(({ id }) => [id, 0]));
-  for (const { answer } of chosen(spec, answers)) {
-    for (const [id, points] of Object.entries(answer.scores ?? {})) if (hasOwn(scores, id)) scores[id] += points;
-  }
-  return scores;
+const html = escapeMarkup;
+const name = (spec, id) => byId(spec.options, id).short_name;
+const label = (spec, { question, answer }) => {
+  const q = byId(spec.questions, question);
+  return { question: q.text, answer: byId(q.answers, answer).label };
+};
+
+function conflictHtml(spec, conflict) {
+  const favoured = conflict.favoured_by.map((ref) => `“${label(spec, ref).answer}”`);
+  const head = conflict.kind === "no-option-left" ? WORDS.conflictNone
+    : WORDS.conflictFavourite(name(spec, conflict.favourite), favoured.length ? ` (${joinNames(favoured)})` : "");
+  const constraints = conflict.constraints.map((ref) => {
+    const { answer } = label(spec, ref);
+    const reason = byId(byId(spec.questions, ref.question).answers, ref.answer).reason;
+    return `<li>“${html(answer)}” ${WORDS.rulesOut} ${html(joinNames(ref.excludes.map((id) => name(spec, id))))}: ${html(reason)}</li>`;
+  });
+  const relax = conflict.relax.length ? conflict.relax.map((ref) => {
+    const words = label(spec, ref);
+    return `<li>${html(WORDS.relax(words.question, words.answer, joinNames(ref.recommends.map((id) => name(spec, id)), "or")))}</li>`;
+  }) : [`<li>${html(WORDS.relaxNone)}</li>`];
+  return `<p><strong>${html(head)}</strong></p><ul>${constraints.join("")}</ul><ul class="dg-wizard__relax">${relax.join("")}</ul>`;
 }
 
-/**
- * {kind: "none" | "tie" | "clear", answered (a count), leaders (options with
- * the top score), scores, drivers: for a clear lead, the ≤ 3 answers giving
- * the leader most points, as [{question, answer, points}]}.
- */
-export function recommend(spec, answers) {
-  const picked = chosen(spec, answers);
-  const scores = scoreAnswers(spec, answers);
-  const top = Math.max(...Object.values(scores));
-  const leaders = picked.length ? spec.options.filter(({ id }) => scores[id] === top) : [];
-  const kind = leaders.length === 0 ? "none" : leaders.length > 1 ? "tie" : "clear";
-  const drivers = kind !== "clear" ? [] : picked
-    .map(({ question, answer }) => ({ question, answer, points: answer.scores?.[leaders[0].id] ?? 0 }))
-    .filter(({ points }) => points > 0)
-    .sort((a, b) => b.points - a.points)
-    .slice(0, 3);
-  return { kind, answered: picked.length, leaders, scores, drivers };
-}
-
-/** The recommendation in words, to follow "Recommendation: ". */
-export function describeRecommendation(spec, { kind, answered, leaders, scores }) {
-  if (kind === "none") return "answer a question to see one";
-  const points = plural(scores[leaders[0].id], "point");
-  if (kind === "tie") {
-    const more = answered < spec.questions.length ? "; answer more questions to break it" : "";
-    return `a tie between ${joinNames(leaders.map((o) => o.name))} at ${points} each${more}`;
-  }
-  const [next] = spec.options.filter((o) => o !== leaders[0]).sort((a, b) => scores[b.id] - scores[a.id]);
-  return `${leaders[0].name}, with ${points}${next ? ` (${next.short_name ?? next.name}: ${scores[next.id]})` : ""}`;
-}
-
-const md = (text) => String(text).replace(/\s+/g, " ").replace(/[\\`*_[\]<>|]/g, "\\$&");
-const link = (text, url) => `[${md(text)}](${url.replace(/\(/g, "%28").replace(/\)/g, "%29")})`;
-
-/**
- * The answers as a Markdown architecture decision record (context, decision,
- * drivers linking criteria by absolute URL, consequences, links). `date` is
- * YYYY-MM-DD; `pageUrl` the wizard page's absolute URL.
- */
-export function decisionRecord(spec, answers, { date, pageUrl } = {}) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError("date must be YYYY-MM-DD");
-  const page = new URL(pageUrl).href; // TypeError unless absolute
-  const result = recommend(spec, answers);
-  const { kind, leaders, scores, drivers } = result;
-  const names = (options, last) => md(joinNames(options.map((option) => option.name), last));
-  const answerTo = new Map(chosen(spec, answers).map(({ question, answer }) => [question.id, answer.label]));
-  const criterion = ({ criterion: { title, href } }) => link(title, new URL(href, page).href);
-  const criteria = [...new Map(spec.questions.map((q) => [q.criterion.id, q])).values()];
-  const open = spec.questions.length - result.answered;
-  const others = spec.options.filter((option) => !leaders.includes(option));
-  const decision = describeRecommendation(spec, result);
-  const title = {
-    none: "no decision yet", tie: `${names(leaders, "or")}, undecided`, clear: `choose ${names(leaders)}`,
-  }[kind];
-  const consequences = {
-    none: ["- Nothing follows yet: no question was answered."],
-    tie: [`- No choice yet: ${names(leaders)} are level; weigh the criteria linked below.`],
-    clear: [`- Build on ${names(leaders)}.`],
-  }[kind];
-  if (kind !== "none" && others.length) {
-    const scored = others.map((option) => `${option.name} (${plural(scores[option.id], "point")})`);
-    consequences.push(`- Considered and not chosen: ${md(joinNames(scored))}.`);
-  }
-  if (kind !== "none" && open) {
-    consequences.push(`- ${plural(open, "question")} not answered; answering may change the outcome.`);
-  }
-  return [
-    `# Decision record: ${title}`,
-    "",
-    `- Status: ${kind === "clear" ? "Proposed" : "Open"}`,
-    `- Date: ${date}`,
-    `- Made with: ${link("the decision wizard", page)}`,
-    "\n## Context\n",
-    `Choosing between ${names(spec.options)}. ` +
-      `The decision wizard asked ${plural(spec.questions.length, "question")}; ${result.answered} answered.`,
-    "\n| Question | Answer |\n| --- | --- |",
-    ...spec.questions.map((q) => `| ${md(q.text)} | ${answerTo.has(q.id) ? md(answerTo.get(q.id)) : "_Not answered_"} |`),
-    "\n## Decision\n",
-    `${md(decision[0].toUpperCase() + decision.slice(1))}.`,
-    "\n| Option | Points |\n| --- | ---: |",
-    ...spec.options.map((option) => `| ${md(option.name)} | ${scores[option.id]} |`),
-    "\n## Drivers\n",
-    ...(drivers.length ? drivers.map(({ question, answer, points }) =>
-      `- ${criterion(question)}: ${md(question.text)} **${md(answer.label)}** (+${points} for ${names(leaders)})`)
-      : ["No single option leads, so no answer drove a choice."]),
-    "\n## Consequences\n",
-    ...consequences,
-    "- Revisit this record when an answer changes: the wizard link below recomputes it.",
-    "\n## Links\n",
-    `- ${link("The decision wizard with these answers", page)}`,
-    ...criteria.map((q) => `- ${criterion(q)}`),
-    "",
-  ].join("\n");
-}
-
-function draw(root, spec, answers) {
-  const result = recommend(spec, answers);
-  const output = (name) => root.querySelector(`[data-output="${name}"]`);
-  const best = Math.max(1, ...Object.values(result.scores));
-  setText(output("recommendation"), describeRecommendation(spec, result));
-  output("scores").innerHTML = spec.options.map((option) => {
-    const points = result.scores[option.id];
-    const top = result.leaders.includes(option) ? " dg-wizard__score--top" : "";
-    return `<li class="dg-wizard__score${top}"><span>${escapeMarkup(option.short_name ?? option.name)}</span> ` +
-      `<meter aria-hidden="true" max="${best}" value="${Math.max(0, points)}"></meter> ` +
-      `<span>${plural(points, "point")}</span></li>`;
+function scoresHtml(spec, verdict) {
+  const best = Math.max(1, ...Object.values(verdict.scores));
+  const ruled = new Map(verdict.ruled_out.map((r) => [r.option, r.by]));
+  const order = [...verdict.ranking.map((r) => r.option), ...verdict.ruled_out.map((r) => r.option)];
+  return order.map((id) => {
+    const by = ruled.get(id);
+    const top = verdict.recommendation.includes(id) ? " dg-wizard__score--top" : "";
+    const out = by ? " dg-wizard__score--out" : "";
+    const note = by ? `<span class="dg-wizard__why">${WORDS.ruledOut} ${by.map((ref) => `“${html(label(spec, ref).answer)}”`).join(", ")}</span>` : "";
+    return `<li class="dg-wizard__score${top}${out}" data-option="${html(id)}"><span>${html(name(spec, id))}</span> ` +
+      `<meter aria-hidden="true" max="${best}" value="${Math.max(0, verdict.scores[id])}"></meter> ` +
+      `<span>${html(points(verdict.scores[id]))}</span>${note}</li>`;
   }).join("");
-  const drivers = output("drivers");
-  drivers.hidden = result.drivers.length === 0;
-  drivers.innerHTML = result.drivers.map(({ question: { criterion }, answer, points }) =>
-    `<li><a href="${escapeMarkup(criterion.href)}">${escapeMarkup(criterion.title)}</a>: ` +
-    `“${escapeMarkup(answer.label)}” (+${points})</li>`).join("");
 }
 
-function download(root, markdown, filename) {
-  const href = URL.createObjectURL(new Blob([markdown], { type: "text/markdown;charset=utf-8" }));
+function draw(root, spec, verdict) {
+  const output = (key) => root.querySelector(`[data-output="${key}"]`);
+  const sentence = describe(spec, verdict);
+  setText(output("progress"), WORDS.progress(verdict.answered, verdict.questions));
+  setText(output("summary"), sentence);
+  setText(output("recommendation"), sentence);
+  output("close-call").hidden = !verdict.close_call || verdict.recommendation.length !== 1;
+  const conflicts = output("conflicts");
+  conflicts.hidden = verdict.conflicts.length === 0;
+  conflicts.innerHTML = verdict.conflicts.map((c) => conflictHtml(spec, c)).join("");
+  root.querySelector(".dg-wizard__bar").classList.toggle("dg-wizard__bar--conflict", verdict.conflicts.length > 0);
+  output("scores").innerHTML = scoresHtml(spec, verdict);
+  const flip = output("flip");
+  flip.hidden = verdict.recommendation.length !== 1;
+  const words = verdict.flip && label(spec, verdict.flip);
+  setText(flip, verdict.flip ? WORDS.flip(words.question, words.answer, name(spec, verdict.flip.option)) : WORDS.noFlip);
+  const leader = verdict.recommendation.length === 1 ? verdict.recommendation[0] : null;
+  const drivers = leader ? spec.questions.filter((q) => verdict.answers[q.id])
+    .map((q) => ({ q, a: byId(q.answers, verdict.answers[q.id]) }))
+    .map(({ q, a }) => ({ q, a, pts: (a.scores[leader] ?? 0) * spec.weights[verdict.weights[q.id] ?? "normal"] }))
+    .filter(({ pts }) => pts > 0).sort((x, y) => y.pts - x.pts).slice(0, 3) : [];
+  const list = output("drivers");
+  list.hidden = drivers.length === 0;
+  list.innerHTML = drivers.map(({ q, a, pts }) => `<li><a href="${html(q.criterion.href)}">${html(q.criterion.title)}</a>: ` +
+    `“${html(a.label)}” (+${html(String(pts))})</li>`).join("");
+}
+
+function download(root, text, filename, type) {
+  const href = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
   const anchor = Object.assign(document.createElement("a"), { href, download: filename, hidden: true });
   root.append(anchor);
   anchor.click();
@@ -167,43 +120,56 @@ function download(root, markdown, filename) {
   setTimeout(() => URL.revokeObjectURL(href), 1000);
 }
 
+const today = () => {
+  const now = new Date();
+  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
+};
+
 /** Make one wizard root live. Call once per root. */
 export function mountWizard(root) {
   const spec = readSpec(root, "data-wizard-spec");
   const form = root.querySelector(".dg-wizard__form");
   const radios = () => [...form.querySelectorAll('input[type="radio"]')];
-  let answers = readAnswers(spec, location.search);
-  const url = urlWriter(root, () => writeAnswers(spec, answers, location.search));
+  const selects = () => [...form.querySelectorAll("select[data-weight]")];
+  let state = readState(spec, location.search);
+  const url = urlWriter(root, () => writeState(spec, state, location.search));
+  const verdict = () => ({ ...decide(spec, state.answers, state.weights), answers: state.answers });
   const update = (next) => {
-    answers = next;
-    draw(root, spec, answers);
+    state = next;
+    draw(root, spec, verdict());
     url.later();
   };
 
-  for (const radio of radios()) radio.checked = answers[radio.name] === radio.value;
+  for (const radio of radios()) radio.checked = state.answers[radio.name] === radio.value;
+  for (const select of selects()) select.value = state.weights[select.name.slice(0, -WEIGHT.length)] ?? "normal";
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("change", () => {
-    const checked = radios().filter((r) => r.checked).map((r) => [paramName(spec.id, r.name), r.value]);
-    update(readAnswers(spec, new URLSearchParams(checked)));
+    const pairs = [...radios().filter((r) => r.checked).map((r) => [paramName(spec.id, r.name), r.value]),
+      ...selects().map((s) => [paramName(spec.id, s.name), s.value])];
+    update(readState(spec, new URLSearchParams(pairs)));
   });
   form.addEventListener("click", ({ target }) => {
     const button = target.closest("button");
-    if (button?.hasAttribute("data-download")) {
+    if (!button) return;
+    const kind = button.getAttribute("data-download");
+    if (kind) {
       url.save();
-      const now = new Date();
-      const date = [now.getFullYear(), now.getMonth() + 1, now.getDate()]
-        .map((n) => String(n).padStart(2, "0")).join("-");
-      const record = decisionRecord(spec, answers, { date, pageUrl: location.href.split("#")[0] });
-      download(root, record, `decision-record-${date}.md`);
-    } else if (button?.hasAttribute("data-reset")) {
+      const date = today();
+      const result = verdict();
+      const text = kind === "json" ? `${JSON.stringify({ ...result, answers: undefined }, null, 2)}\n`
+        : decisionRecord(spec, result, state, { date, pageUrl: location.href.split("#")[0] });
+      download(root, text, `decision-record-${date}.${kind === "json" ? "json" : "md"}`,
+        kind === "json" ? "application/json" : "text/markdown");
+    } else if (button.hasAttribute("data-reset")) {
       for (const radio of radios()) radio.checked = false;
-      update({});
+      for (const select of selects()) select.value = "normal";
+      update({ answers: {}, weights: {} });
       radios()[0]?.focus();
     }
   });
-  root.querySelector('[data-output="scores"]').setAttribute("aria-label", "Points per option");
-  root.querySelector('[data-output="drivers"]').setAttribute("aria-label", "Answers that drove the recommendation");
+  root.querySelector('[data-output="scores"]').setAttribute("aria-label", WORDS.scores);
+  root.querySelector('[data-output="drivers"]').setAttribute("aria-label", WORDS.drivers);
   root.querySelector(".dg-wizard__fallback").hidden = true;
   form.hidden = false;
-  draw(root, spec, answers);
+  draw(root, spec, verdict());
 }
