@@ -78,3 +78,25 @@ def test_list_shows_every_question_with_its_answer_ids(capsys: pytest.CaptureFix
     assert code == 0
     for question in QUESTIONS:
         assert f"{question['id']}: {', '.join(a['id'] for a in question['answers'])}" in out
+
+
+def test_the_madr_record_names_the_conflict_and_cites_the_sources(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = decide(capsys, "--format", "madr", "--date", "2026-05-14", *FIRST_ANSWERS)
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[:4] == ["# No option fits the hard constraints", "", "- Status: open", "- Date: 2026-05-14"]
+    for section in ("Context and Problem Statement", "Decision Drivers", "Considered Options",
+                    "Decision Outcome", "Pros and Cons of the Options", "Sources"):
+        assert f"## {section}" in lines
+    assert "Conflict: the hard constraints rule out every option." in lines
+    assert ('- Relax "How quickly must answers arrive?" to **About half a second is acceptable**: '
+            "RAG would be recommended.") in lines
+    assert any(line.startswith("- Hard constraint: **Under 200 ms, and it cannot be relaxed** rules out "
+                               "RAG and Hybrid.") for line in lines)
+    assert any(line.startswith("1. ") for line in lines[lines.index("## Sources"):])
+
+
+def test_a_record_link_must_be_absolute(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = decide(capsys, "--format", "madr", "--url", "/decision-framework/", "citations=yes")
+    assert (code, out) == (1, "")
+    assert err == "decision-guide decide: the page URL must be absolute\n"

@@ -1,4 +1,5 @@
-"""The decision wizard's golden cases (``tests/contracts/wizard/*.yml``) through both twins.
+"""The decision wizard's golden cases (``tests/contracts/wizard/*.yml``, with the decision
+records in ``records/``) through both twins.
 
 Both run on the spec the build embeds in the wizard's page (read back from the rendered page),
 so the Python verdict (``decision-guide decide``) and the browser's cannot drift apart.
@@ -19,7 +20,8 @@ import yaml
 from conftest import ROOT
 from decision_guide.calculators.decide import DecideError, decide
 from decision_guide.guide import Guide, load_guide
-from decision_guide.site.render import RenderSettings
+from decision_guide.site.record import decision_record
+from decision_guide.site.render import RenderSettings, make_environment
 
 CONTRACTS = Path(__file__).parent / "contracts" / "wizard"
 PAGE = ROOT / "content" / "pages" / "decision-framework.md"
@@ -56,6 +58,8 @@ def test_there_are_golden_cases_for_every_part_of_the_verdict() -> None:
     assert any(v["conflicts"] and v["conflicts"][0]["kind"] == "favourite-ruled-out" for v in verdicts)
     assert any(v["close_call"] for v in verdicts) and any(v["flip"] for v in verdicts)
     assert any(v["weights"] for v in verdicts)
+    records = {case["record"]["file"] for _, case in CASES if "record" in case}
+    assert records == {f"records/{path.name}" for path in (CONTRACTS / "records").glob("*.md")}
 
 
 @pytest.mark.parametrize(("file", "case"), CASES, ids=[f"{n}: {c['case']}" for n, c in CASES])
@@ -66,7 +70,13 @@ def test_the_python_twin_gives_the_golden_verdict(spec: dict[str, Any], file: st
             decide(spec, case["answers"], case.get("weights"))  # type: ignore[arg-type]
         assert str(raised.value) == case["error"]
     else:
-        assert decide(spec, case["answers"], case.get("weights")) == case["expect"]  # type: ignore[arg-type]
+        verdict = decide(spec, case["answers"], case.get("weights"))  # type: ignore[arg-type]
+        assert verdict == case["expect"]
+        if "record" in case:
+            record = decision_record(make_environment(), spec, verdict, case["answers"],  # type: ignore[arg-type]
+                                     case.get("weights", {}), date=case["record"]["date"],
+                                     page_url=case["record"]["page_url"])
+            assert record == (CONTRACTS / case["record"]["file"]).read_text(encoding="utf-8")
 
 
 def test_the_javascript_twin_gives_the_same_golden_verdicts(spec: dict[str, Any], tmp_path: Path) -> None:
@@ -82,4 +92,6 @@ def test_the_javascript_twin_gives_the_same_golden_verdicts(spec: dict[str, Any]
     assert len(outputs) == len(CASES)
     for (file, case), output in zip(CASES, outputs, strict=True):
         expected = {"error": case["error"]} if "error" in case else {"result": case["expect"]}
+        if "record" in case:
+            expected["record"] = (CONTRACTS / case["record"]["file"]).read_text(encoding="utf-8")
         assert output == expected, f"{file}: {case['case']}"

@@ -88,7 +88,7 @@ Which should we build on: RAG or FT? The decision wizard asked 2 questions; 2 an
 
 Chosen option: Fine-tuning, the only option your hard constraints allow (3 points).
 
-Conflict: the answers favour RAG most (Daily), but Under 200 ms rules it out.
+Conflict: the answers favour RAG most (“Daily”), but “Under 200 ms” rules it out.
 - Relax "What latency do you need?" to **A second is fine**: RAG would be recommended.
 
 Sensitivity: answering "What latency do you need?" with **A second is fine** would recommend RAG.
@@ -96,7 +96,7 @@ Sensitivity: answering "What latency do you need?" with **A second is fine** wou
 | Option | Points | Status |
 | --- | ---: | --- |
 | FT | 3 | ranked 1 |
-| RAG | 6 | ruled out by Under 200 ms |
+| RAG | 6 | ruled out by “Under 200 ms” |
 
 ## Pros and Cons of the Options
 

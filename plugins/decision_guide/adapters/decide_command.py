@@ -7,6 +7,7 @@ The same verdict as the wizard page: it evaluates the spec the page embeds
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 from decision_guide.calculators.compile import CompiledWizard
 from decision_guide.calculators.decide import DecideError, decide, decision_spec
 from decision_guide.guide import Guide
+from decision_guide.site.record import decision_record
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,7 +24,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="an answer per question, by id (see `decide --list`)")
     parser.add_argument("--weight", action="append", default=[], metavar="QUESTION=less|more",
                         help="how much a question matters (repeatable; default normal)")
-    parser.add_argument("--json", action="store_true", help="print the verdict as JSON (the default)")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--json", dest="format", action="store_const", const="json",
+                        help="print the verdict as JSON (the default)")
+    output.add_argument("--format", choices=("json", "madr"), default="json",
+                        help="json, or madr: a MADR-style Markdown decision record")
+    parser.add_argument("--date", type=dt.date.fromisoformat, help="the record's date (default: today)")
+    parser.add_argument("--url", help="the record's link to the wizard page with these answers")
     parser.add_argument("--wizard", help="the wizard's id, when the guide has several")
     parser.add_argument("--list", action="store_true", help="list the questions and their answers")
 
@@ -34,8 +42,8 @@ def run(guide: Guide, args: argparse.Namespace) -> int:
         spec = decision_spec(guide.kb, wizard)
         if args.list:
             for question in spec["questions"]:
-                answers = ", ".join(a["id"] for a in question["answers"])
-                sys.stdout.write(f"{question['id']}: {answers}\n    {question['text']}\n")
+                ids = ", ".join(a["id"] for a in question["answers"])
+                sys.stdout.write(f"{question['id']}: {ids}\n    {question['text']}\n")
             return 0
         answers = _pairs(args.answers, "QUESTION=ANSWER")
         weights = _pairs(args.weight, "QUESTION=less|more")
@@ -43,7 +51,17 @@ def run(guide: Guide, args: argparse.Namespace) -> int:
     except DecideError as error:
         sys.stderr.write(f"decision-guide decide: {error}\n")
         return 1
-    sys.stdout.write(json.dumps(verdict, indent=2, ensure_ascii=False) + "\n")
+    if args.format == "madr":
+        date = (args.date or dt.date.today()).isoformat()
+        try:
+            record = decision_record(guide.renderer.env, spec, verdict, answers, weights, date=date,
+                                     page_url=args.url)
+        except ValueError as error:
+            sys.stderr.write(f"decision-guide decide: {error}\n")
+            return 1
+        sys.stdout.write(record)
+    else:
+        sys.stdout.write(json.dumps(verdict, indent=2, ensure_ascii=False) + "\n")
     return 0
 
 

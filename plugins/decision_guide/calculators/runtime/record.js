@@ -45,6 +45,7 @@ export function decisionRecord(spec, verdict, { answers, weights }, { date, page
   const picked = spec.questions.filter((q) => answers[q.id]).map((q) => ({ q, a: find(q.answers, answers[q.id]) }));
   const weight = (q) => spec.weights[weights[q.id] ?? "normal"];
   const label = ({ question, answer }) => md(find(find(spec.questions, question).answers, answer).label);
+  const quoted = (ref) => `“${label(ref)}”`;
   const leaders = verdict.recommendation;
   const title = verdict.answered === 0 ? "No decision yet"
     : leaders.length === 0 ? "No option fits the hard constraints"
@@ -74,14 +75,16 @@ export function decisionRecord(spec, verdict, { answers, weights }, { date, page
 
   lines.push("", "## Considered Options", "", ...spec.options.map((o) => `- ${md(o.name)}`));
 
-  lines.push("", "## Decision Outcome", "", `${md(verdict.answered === 0 ? "No option chosen: no question was answered"
-    : leader === null ? `No option chosen: ${describe(spec, verdict)}` : `Chosen option: ${describe(spec, verdict)}`)}.`);
+  const outcome = verdict.answered === 0 ? "No option chosen: no question was answered"
+    : leaders.length === 0 ? "No option chosen: your hard constraints rule out every option"
+      : `${leader === null ? "No option chosen" : "Chosen option"}: ${describe(spec, verdict)}`;
+  lines.push("", "## Decision Outcome", "", `${md(outcome)}.`);
   if (verdict.close_call && leader !== null) lines.push("", "This is a close call: a small change in the answers could reverse it.");
   for (const conflict of verdict.conflicts) {
-    const by = conflict.favoured_by.map(label);
+    const by = conflict.favoured_by.map(quoted);
     lines.push("", conflict.kind === "no-option-left" ? "Conflict: the hard constraints rule out every option."
       : `Conflict: the answers favour ${name(conflict.favourite)} most${by.length ? ` (${joinNames(by)})` : ""}, ` +
-        `but ${joinNames(conflict.constraints.map(label))} rules it out.`);
+        `but ${joinNames(conflict.constraints.map(quoted))} rules it out.`);
     lines.push(...(conflict.relax.length ? conflict.relax.map((ref) =>
       `- Relax "${md(find(spec.questions, ref.question).text)}" to **${label(ref)}**: ${names(ref.recommends, "or")} would be recommended.`)
       : ["- No single answer change resolves it; more than one constraint has to give."]));
@@ -94,7 +97,7 @@ export function decisionRecord(spec, verdict, { answers, weights }, { date, page
   if (verdict.answered && open) lines.push("", `${plural(open, "question")} not answered; answering may change the outcome.`);
   lines.push("", "| Option | Points | Status |", "| --- | ---: | --- |");
   verdict.ranking.forEach(({ option: id, score }, i) => lines.push(`| ${name(id)} | ${score} | ranked ${i + 1} |`));
-  for (const { option: id, score, by } of verdict.ruled_out) lines.push(`| ${name(id)} | ${score} | ruled out by ${joinNames(by.map(label))} |`);
+  for (const { option: id, score, by } of verdict.ruled_out) lines.push(`| ${name(id)} | ${score} | ruled out by ${joinNames(by.map(quoted))} |`);
 
   lines.push("", "## Pros and Cons of the Options");
   for (const o of spec.options) {
