@@ -85,18 +85,23 @@ def measure_recompute(site: Path) -> float:
     return statistics.median(times)
 
 
+class _TagBlindLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as plain data, dropping ``!ENV`` and ``!!python/name:`` values."""
+
+
+_TagBlindLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_TagBlindLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
 def plain_markdown_project(work: Path, built_site: Path) -> Path:
     """The same pages, markers already expanded, as an ordinary MkDocs project without the plugin."""
-    from decision_guide.adapters.cli import ConfigLoader
-    from decision_guide.adapters.mkdocs_plugin import resolve_today
-    from decision_guide.guide import load_guide
+    from decision_guide.adapters.site import load_site
     from decision_guide.site.navigation import expand_nav, nav_children
     from decision_guide.site.pages import generated_pages
-    from decision_guide.site.render import RenderSettings
 
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=ConfigLoader)  # noqa: S506
-    guide = load_guide(ROOT / "content" / "knowledge", ROOT / "calculators", project_root=ROOT,
-                       settings=RenderSettings(today=resolve_today(None)))
+    guide = load_site(ROOT / "mkdocs.yml").load_guide()
+    # The raw file, to write back a copy without the plugin; its tags are not needed here.
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_TagBlindLoader)  # noqa: S506
     docs = work / "docs"
     for page in sorted((ROOT / config["docs_dir"]).rglob("*.md")):
         src_uri = page.relative_to(ROOT / config["docs_dir"]).as_posix()

@@ -1,14 +1,37 @@
-"""The plugin's options in ``mkdocs.yml`` (``plugins: - decision-guide: ...``)."""
+"""The plugin's options in ``mkdocs.yml`` (``plugins: - decision-guide: ...``).
+
+This class is the one definition of the options: MkDocs validates them for the build, the CLI
+validates them through the same ``mkdocs.config.load_config`` (see ``adapters/site.py``), and the
+README's option reference is tested against it. Each option's docstring is its documentation.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from decision_guide.knowledge import dates
+from decision_guide.site.render import RenderSettings
+
+
+class IsoDate(c.Type[str]):
+    """A date written YYYY-MM-DD, refused when MkDocs validates the config (so at load time)."""
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value)
+        try:
+            dt.date.fromisoformat(text)
+        except ValueError:
+            raise base.ValidationError(f"expected a date as YYYY-MM-DD; got {text!r}") from None
+        return text
 
 
 class GuideConfig(base.Config):
@@ -21,7 +44,7 @@ class GuideConfig(base.Config):
     max_age_months = c.Type(int, default=12)
     """Figures whose as-of date is older than this are flagged as stale where they are shown."""
 
-    today = c.Optional(c.Type(str))
+    today = c.Optional(IsoDate())
     """Pin 'today' (YYYY-MM-DD) for freshness and future-date checks, for reproducible builds.
     Defaults to the DECISION_GUIDE_TODAY environment variable, then the real date."""
 
@@ -30,9 +53,20 @@ class GuideConfig(base.Config):
 
 
 def resolve_today(configured: str | None) -> dt.date:
-    """The configured date, else DECISION_GUIDE_TODAY, else the real date (``knowledge.dates``),
-    with a bad date as MkDocs' own error."""
+    """The configured date (validated by ``IsoDate``), else DECISION_GUIDE_TODAY, else the real date
+    (``knowledge.dates``), with a bad date as MkDocs' own error."""
     try:
         return dates.resolve_today(configured)
     except ValueError as error:
         raise PluginError(str(error)) from None
+
+
+def render_settings(config: MkDocsConfig, options: GuideConfig) -> RenderSettings:
+    """What rendering needs, from the site's config and the plugin's options.
+
+    The build and every CLI command call this one function, so they cannot read an option
+    differently."""
+    return RenderSettings(
+        today=resolve_today(options.today), max_age_months=options.max_age_months,
+        use_directory_urls=config.use_directory_urls,
+        template_dirs=tuple(Path(d) for d in [options.templates_dir] if d))

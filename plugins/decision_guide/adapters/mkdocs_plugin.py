@@ -14,7 +14,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from decision_guide.adapters.config import GuideConfig, resolve_today
+from decision_guide.adapters.config import GuideConfig, render_settings
 from decision_guide.adapters.mkdocs_support import add_generated_files, normalize_url_path, register_assets
 from decision_guide.adapters.pages import generated_sources, source_pages
 from decision_guide.guide import Guide, load_guide
@@ -25,7 +25,6 @@ from decision_guide.site.markers import front_matter_lines
 from decision_guide.site.navigation import expand_nav, nav_children
 from decision_guide.site.page_check import ExpandedPages
 from decision_guide.site.pages import GeneratedPage, generated_pages, placeholder_pages
-from decision_guide.site.render import RenderSettings
 
 log = get_plugin_logger(__name__)
 
@@ -52,10 +51,7 @@ class DecisionGuidePlugin(BasePlugin[GuideConfig]):
         """Load and check everything, every page's markers included, before MkDocs empties the
         site folder: a failed build leaves the last good site as it was."""
         self.project_root = Path(config.config_file_path).resolve().parent
-        settings = RenderSettings(
-            today=resolve_today(self.config.today), max_age_months=self.config.max_age_months,
-            use_directory_urls=config.use_directory_urls,
-            template_dirs=tuple(Path(d) for d in [self.config.templates_dir] if d))
+        settings = render_settings(config, self.config)
         calculators = self.config.calculators_dir
         self.problems, self._page_problems = [], {}
         unreadable: list[Problem] = []

@@ -19,7 +19,7 @@ def resolve_today(configured: str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"decision-guide: 'today' must be YYYY-MM-DD; got {text!r}") from None
+        raise ValueError(f"{TODAY_VARIABLE} must be a date as YYYY-MM-DD; got {text!r}") from None
 
 
 def parse_date(text: str) -> dt.date | None:

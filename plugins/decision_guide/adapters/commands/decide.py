@@ -12,14 +12,16 @@ import json
 import sys
 from collections.abc import Sequence
 
+from decision_guide.adapters.commands import Subcommands
+from decision_guide.adapters.site import load_site
 from decision_guide.calculators.compile import CompiledWizard
 from decision_guide.calculators.decide import DecideError, decide, decision_spec
 from decision_guide.guide import Guide
 from decision_guide.site.record import decision_record
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The ``decide`` subcommand's arguments."""
+def register(subcommands: Subcommands) -> None:
+    parser = subcommands.add_parser("decide", help="the decision wizard's verdict for the answers given")
     parser.add_argument("answers", nargs="*", metavar="QUESTION=ANSWER",
                         help="an answer per question, by id (see `decide --list`)")
     parser.add_argument("--weight", action="append", default=[], metavar="QUESTION=less|more",
@@ -33,10 +35,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--url", help="the record's link to the wizard page with these answers")
     parser.add_argument("--wizard", help="the wizard's id, when the guide has several")
     parser.add_argument("--list", action="store_true", help="list the questions and their answers")
+    parser.set_defaults(run=run)
 
 
-def run(guide: Guide, args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     """Print the verdict (or the record, or the question list); 1 with a message on bad input."""
+    guide = load_site(args.config_file).load_guide()
     try:
         wizard = _wizard(guide, args.wizard)
         spec = decision_spec(guide.kb, wizard)

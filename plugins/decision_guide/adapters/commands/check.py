@@ -1,0 +1,56 @@
+"""``decision-guide check``: every problem a build would stop on, without building."""
+
+from __future__ import annotations
+
+import argparse
+
+from decision_guide.adapters.commands import Subcommands, print_problems
+from decision_guide.adapters.pages import generated_sources, source_pages
+from decision_guide.adapters.site import Site, load_site
+from decision_guide.guide import Guide
+from decision_guide.knowledge.freshness import stale_figures
+from decision_guide.problems import Problem, errors_only, summary_line
+from decision_guide.site.pages import generated_pages
+
+
+def register(subcommands: Subcommands) -> None:
+    parser = subcommands.add_parser(
+        "check", help="validate mkdocs.yml, the knowledge base, calculators and page markers",
+        description="Load mkdocs.yml through MkDocs, then validate the knowledge base, the "
+                    "calculators and the markers in every page the way 'mkdocs build' does, "
+                    "without rendering (links between pages are checked by the build). Lists "
+                    "every problem as path:line:col: message [code]; exit 1 on errors, or on "
+                    "warnings where the build would fail on them ('strict: true').")
+    parser.add_argument("--strict", action="store_true",
+                        help="like 'mkdocs build --strict', and also fail on stale figures")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    site = load_site(args.config_file, strict=True if args.strict else None)
+    guide = site.load_guide()
+    build_warnings = [*site.warnings, *guide.warnings, *_page_problems(guide, site)]
+    stale = stale_figures(guide.kb, guide.renderer.settings.today, site.options.max_age_months)
+    problems = build_warnings + stale
+    print_problems(problems, summary=False)
+    failing = errors_only(problems)
+    if site.strict:  # what 'strict' makes the build fail on; --strict adds stale figures
+        failing = build_warnings + (stale if args.strict else [])
+    if failing:
+        print(summary_line(problems))  # noqa: T201 (CLI output)
+        return 1
+    kb = guide.kb
+    counts = ", ".join(f"{name.replace('_', ' ')}: {len(kb.section(name))}"
+                       for name in ("options", "criteria", "costs", "patterns", "use_cases",
+                                    "questions", "sources"))
+    counts += f", calculators: {len(guide.renderer.calculators)}"
+    print(f"OK, no errors ({counts})" + (f"; {summary_line(problems)}" if problems else ""))  # noqa: T201
+    return 0
+
+
+def _page_problems(guide: Guide, site: Site) -> list[Problem]:
+    """Every page the build would expand (MkDocs' own file walk, and the generated pages), with
+    the problems that stop a page from being read, exactly as the plugin's ``on_config``."""
+    pages, unreadable = source_pages(site.config, site.root, serving=False)
+    generated = generated_sources(generated_pages(guide.renderer))
+    return [*unreadable, *guide.expand_pages([*pages, *generated]).all_problems()]
