@@ -102,7 +102,7 @@ def test_a_knowledge_base_with_errors_stops_the_conversion_with_every_problem(tm
 
 
 def test_a_bad_option_is_a_message_not_a_traceback() -> None:
-    with pytest.raises(GuideMarkdownError, match="'today' must be YYYY-MM-DD"):
+    with pytest.raises(GuideMarkdownError, match="'today' must be a date as YYYY-MM-DD"):
         convert("<!-- guide:costs -->", today="21/11/2026")
     with pytest.raises(GuideMarkdownError, match="'links_relative_to' must be 'page' or 'file'"):
         convert("<!-- guide:costs -->", links_relative_to="site")

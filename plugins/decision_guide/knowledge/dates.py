@@ -19,7 +19,8 @@ def resolve_today(configured: str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"{TODAY_VARIABLE} must be a date as YYYY-MM-DD; got {text!r}") from None
+        name = "'today'" if configured else TODAY_VARIABLE
+        raise ValueError(f"{name} must be a date as YYYY-MM-DD; got {text!r}") from None
 
 
 def parse_date(text: str) -> dt.date | None:
