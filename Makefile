@@ -17,6 +17,7 @@ build: $(STAMP)
 check: $(STAMP)
 	$(VENV)/bin/decision-guide check
 	$(VENV)/bin/ruff check plugins tests bench
+	$(VENV)/bin/mypy --strict plugins/decision_guide
 
 test: $(STAMP) chromium
 	$(PY) -m pytest

@@ -1,4 +1,4 @@
-"""Runs one bad-input case: the second guide plus one broken file.
+"""Runs one bad-input case: the second guide plus one broken file, in memory where it can be.
 
 A case is a file in ``fixtures/invalid/`` (knowledge), ``fixtures/invalid-calculators/`` or
 ``fixtures/invalid-pages/``, next to the ``.expected`` problem lines it must produce. Besides
@@ -9,6 +9,9 @@ committed as a file:
   ``missing`` (nothing) or an absolute path such as ``/etc/passwd``; the case becomes a
   symbolic link ``<name>.yml`` (or ``.md``) to it;
 - ``<name>.dir`` becomes a folder named ``<name>.yml``.
+
+Ordinary knowledge and calculator cases are loaded from memory (``load_knowledge_files``): no
+tree is copied; only links and folders need a real one.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ import os
 import shutil
 from pathlib import Path
 
-from decision_guide.knowledge.base import load_knowledge
+from decision_guide.knowledge.base import KnowledgeBase, load_knowledge, load_knowledge_files
+from decision_guide.knowledge.files import read_folder
 from decision_guide.problems import ProblemsFound
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -26,6 +30,27 @@ SECOND_GUIDE = FIXTURES / "second-guide"
 BASE_KNOWLEDGE = SECOND_GUIDE / "content" / "knowledge"
 TODAY = dt.date(2026, 11, 21)
 CASE_SUFFIXES = (".yml", ".yaml", ".md", ".link", ".dir")
+BASE_FILES = read_folder(BASE_KNOWLEDGE, SECOND_GUIDE)[0]
+"""The second guide's knowledge files, read once: ``{"content/knowledge/<name>": bytes}``."""
+
+
+def knowledge_problems(files: dict[str, bytes | str]) -> list[str]:
+    """Every problem line the loader reports for the second guide's knowledge base with ``files``
+    added or replaced (keys are file names inside ``content/knowledge/``)."""
+    merged = {**BASE_FILES, **{f"content/knowledge/{name}": raw for name, raw in files.items()}}
+    try:
+        kb = load_knowledge_files(merged, today=TODAY)
+    except ProblemsFound as found:
+        return [str(p) for p in found.problems]
+    return [str(p) for p in kb.warnings]
+
+
+def base_knowledge() -> KnowledgeBase:
+    return load_knowledge_files(BASE_FILES, today=TODAY)
+
+
+def _in_memory(case: Path) -> bool:
+    return case.suffix.lower() in (".yml", ".yaml")
 
 
 def cases(folder: str) -> list[Path]:
@@ -58,6 +83,8 @@ def place_case(case: Path, folder: Path, outside: Path, default_suffix: str = ".
 
 def problems_for_case(case: Path, tmp_path: Path) -> list[str]:
     """Every problem line the loader reports once ``case`` joins a valid knowledge base."""
+    if _in_memory(case):
+        return knowledge_problems({case.name: case.read_bytes()})
     project = tmp_path / "project"
     knowledge = project / "content" / "knowledge"
     shutil.copytree(BASE_KNOWLEDGE, knowledge)
@@ -72,9 +99,12 @@ def problems_for_case(case: Path, tmp_path: Path) -> list[str]:
 def calculator_problems_for_case(case: Path, tmp_path: Path) -> list[str]:
     """Every problem reported for one calculator file, checked against the second guide's
     knowledge base (whose costs include ``gpu-hour``)."""
-    from decision_guide.calculators.compile import load_calculators
+    from decision_guide.calculators.compile import compile_calculators, load_calculators
 
-    kb = load_knowledge(BASE_KNOWLEDGE, project_root=SECOND_GUIDE, today=TODAY)
+    kb = base_knowledge()
+    if _in_memory(case):
+        _, problems = compile_calculators({f"calculators/{case.name}": case.read_bytes()}, kb)
+        return [str(p) for p in sorted(problems)]
     project = tmp_path / "project"
     folder = project / "calculators"
     folder.mkdir(parents=True)

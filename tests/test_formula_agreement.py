@@ -3,29 +3,23 @@
 Random trees (depth <= 6, every operator and function) with random inputs
 (zero, negatives, huge and tiny magnitudes, the odd invalid value) are
 evaluated here and, in one batch per example, by
-``tests/js/eval-cli.mjs`` under node.  Both must raise the
+``tests/js/twin-cli.mjs`` under node.  Both must raise the
 same error code, or give the same number within 1e-9 relative, and render the
 same text with and without the inputs filled in.
 """
 
 from __future__ import annotations
 
-import json
 import math
-import os
 import random
-import shutil
-import subprocess
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
-import pytest
 from decision_guide.calculators.formula import FUNCTIONS, FormulaError, evaluate, to_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from twins import run_js
 
-CLI = Path(__file__).resolve().parent / "js" / "eval-cli.mjs"
 CASES_PER_BATCH = 1000
 NAMES = ["a", "b", "c", "d", "e"]
 BINARY = ["+", "-", "*", "/", "^", "<", "<=", ">", ">=", "==", "!="]
@@ -112,26 +106,6 @@ def python_outcome(case: dict[str, Any]) -> dict[str, Any]:
     return outcome
 
 
-def run_node(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("node is not installed")
-    env = {key: value for key, value in os.environ.items() if key != "NODE_TEST_CONTEXT"}
-    done = subprocess.run(
-        [node, str(CLI)],
-        input=json.dumps(cases, allow_nan=False),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    results: list[dict[str, Any]] = json.loads(done.stdout)
-    assert len(results) == len(cases)
-    return results
-
-
 def agree(python: dict[str, Any], js: dict[str, Any]) -> bool:
     if python["text"] != js["text"] or python["textWithEnv"] != js["textWithEnv"]:
         return False
@@ -141,7 +115,7 @@ def agree(python: dict[str, Any], js: dict[str, Any]) -> bool:
 
 
 def assert_agreement(cases: list[dict[str, Any]]) -> None:
-    js_results = run_node(cases)
+    js_results = run_js("formula", cases)
     mismatches = [
         f"{to_text(case['tree'])}  env={case['env']}\n    python={python}\n    js    ={js}"
         for case, js in zip(cases, js_results, strict=True)

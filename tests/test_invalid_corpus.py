@@ -11,7 +11,14 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from corpus import calculator_problems_for_case, cases, page_problems_for_case, problems_for_case
+from corpus import (
+    calculator_problems_for_case,
+    cases,
+    knowledge_problems,
+    page_problems_for_case,
+    problems_for_case,
+)
+from decision_guide.knowledge.files import read_folder
 
 FIXTURES = Path(__file__).parent / "fixtures"
 KNOWLEDGE_CASES = cases("invalid")
@@ -38,6 +45,26 @@ def test_knowledge_case_reports_exactly_the_expected_problems(case: Path, tmp_pa
 def test_calculator_case_reports_exactly_the_expected_problems(case: Path, tmp_path: Path) -> None:
     expected = case.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
     assert calculator_problems_for_case(case, tmp_path) == expected
+
+
+def test_a_file_over_the_size_limit_is_refused_before_parsing() -> None:
+    # Built here, not committed: a megabyte of padding after a valid start.
+    text = "sources: []\n" + "# padding\n" * 110_000
+    assert knowledge_problems({"too-large.yml": text}) == [
+        "content/knowledge/too-large.yml:1:1: file is larger than the limit of 1,000,000 bytes; "
+        "split it into several files [file-too-large]"]
+
+
+def test_a_file_just_under_the_size_limit_is_read() -> None:
+    text = "sources: []\n" + "#" * (1_000_000 - 14) + "\n"
+    assert len(text) == 999_999
+    assert knowledge_problems({"almost-too-large.yml": text}) == []
+
+
+def test_a_file_on_disk_is_read_no_further_than_the_limit(tmp_path: Path) -> None:
+    (tmp_path / "big.yml").write_bytes(b"#" * 3_000_000)
+    files, problems = read_folder(tmp_path, tmp_path, max_bytes=1000)
+    assert (len(files["big.yml"]), problems) == (1001, [])
 
 
 @pytest.mark.parametrize("case", PAGE_CASES, ids=[c.stem for c in PAGE_CASES])

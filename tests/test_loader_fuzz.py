@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import shutil
-import tempfile
-from pathlib import Path
-
 import yaml
-from conftest import SECOND_GUIDE
-from decision_guide.knowledge.base import load_knowledge
+from corpus import BASE_FILES, TODAY
+from decision_guide.knowledge.base import load_knowledge_files
 from decision_guide.knowledge.models import KnowledgeFile
 from decision_guide.problems import ProblemsFound
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-KNOWLEDGE = SECOND_GUIDE / "content" / "knowledge"
-ENTITIES = (KNOWLEDGE / "entities.yml").read_text(encoding="utf-8")
+ENTITIES = BASE_FILES["content/knowledge/entities.yml"].decode("utf-8")
 FIELD_NAMES = sorted({*KnowledgeFile.model_fields, "id", "title", "value", "range", "low", "high",
                       "unit", "as_of", "sources", "assessments", "rating", "note", "answers"})
 YAML_NOISE = list(":-[]{}&*!|>'\"#%@`,?\t\n ") + ["!!python/object:os.system", "*a", "&a",
@@ -24,18 +18,14 @@ YAML_NOISE = list(":-[]{}&*!|>'\"#%@`,?\t\n ") + ["!!python/object:os.system", "
 
 
 def _load(text: str | bytes) -> None:
-    """Load the second guide with ``entities.yml`` replaced; only ProblemsFound may escape."""
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "content" / "knowledge"
-        shutil.copytree(KNOWLEDGE, folder)
-        target = folder / "entities.yml"
-        target.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8", "replace"))
-        try:
-            load_knowledge(folder, project_root=Path(tmp), today=dt.date(2026, 11, 21))
-        except ProblemsFound as found:
-            assert found.problems, "a failed load must say why"
-            for problem in found.problems:
-                assert problem.path.startswith("content/knowledge/") and problem.line >= 1
+    """Load the second guide with ``entities.yml`` replaced, in memory; only ProblemsFound may
+    escape."""
+    try:
+        load_knowledge_files({**BASE_FILES, "content/knowledge/entities.yml": text}, today=TODAY)
+    except ProblemsFound as found:
+        assert found.problems, "a failed load must say why"
+        for problem in found.problems:
+            assert problem.path.startswith("content/knowledge/") and problem.line >= 1
 
 
 @st.composite

@@ -34,7 +34,7 @@ class IsoDate(c.Type[str]):
         return text
 
 
-class GuideConfig(base.Config):
+class GuideConfig(base.Config):  # type: ignore[no-untyped-call]
     knowledge_dir = c.Dir(exists=True, default="content/knowledge")
     """Folder of the knowledge base's YAML files, relative to mkdocs.yml."""
 

@@ -12,12 +12,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from decision_guide.adapters.config import GuideConfig, render_settings
 from decision_guide.adapters.mkdocs_support import add_generated_files, normalize_url_path, register_assets
 from decision_guide.adapters.pages import generated_sources, source_pages
 from decision_guide.guide import Guide, load_guide
+from decision_guide.knowledge.files import display_path
 from decision_guide.problems import Problem, ProblemsFound, format_problems
 from decision_guide.site import assets
 from decision_guide.site.banner import banner_html
@@ -29,7 +32,7 @@ from decision_guide.site.pages import GeneratedPage, generated_pages, placeholde
 log = get_plugin_logger(__name__)
 
 
-class DecisionGuidePlugin(BasePlugin[GuideConfig]):
+class DecisionGuidePlugin(BasePlugin[GuideConfig]):  # type: ignore[no-untyped-call]
     """Loads the knowledge base, generates its pages, expands markers, ships the assets."""
 
     def __init__(self) -> None:
@@ -98,13 +101,12 @@ class DecisionGuidePlugin(BasePlugin[GuideConfig]):
             config.validation.nav.not_found = logging.INFO
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        knowledge = Path(self.config.knowledge_dir).resolve().relative_to(self.project_root)
+        knowledge = display_path(Path(self.config.knowledge_dir), self.project_root)
         for file in list(files.documentation_pages()):  # links out of the project stay out
             if file.abs_src_path and os.path.relpath(file.abs_src_path, self.project_root).replace(
                     os.sep, "/") in self._refused:
                 files.remove(file)
-        pages = self.generated if self.guide is not None else placeholder_pages(
-            knowledge.as_posix())
+        pages = self.generated if self.guide is not None else placeholder_pages(knowledge)
         add_generated_files(files, config, pages, self.project_root)
         if self.guide is not None:
             config.nav = expand_nav(config.nav, nav_children(self.guide.kb))
@@ -133,8 +135,8 @@ class DecisionGuidePlugin(BasePlugin[GuideConfig]):
             return html
         return str(banner_html(problems, showing_last_good=self.guide is not None)) + html
 
-    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
-                        nav: Any) -> dict[str, Any]:
+    def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
         if page.edit_url and page.file.generated_by:
             page.edit_url = normalize_url_path(page.edit_url)
         return context

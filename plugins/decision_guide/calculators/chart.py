@@ -9,8 +9,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, TypeGuard
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from decision_guide.calculators.formats import format_value
 
@@ -38,31 +40,31 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     if not high > low:
         high = low + 1
     raw = (high - low) / max(count - 1, 1)
-    magnitude = 10 ** math.floor(math.log10(raw))
+    magnitude = 10.0 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
     start = math.floor(low / step) * step
     ticks: list[float] = []
     i = 0
     while not ticks or ticks[-1] < high - step * 1e-9:
-        ticks.append(float(f"{start + i * step:.10f}"))
+        ticks.append(float(to_fixed(start + i * step, 10)))
         i += 1
     return ticks
 
 
-def render_chart(spec: dict, data: ChartData, width: int = 640) -> Markup:  # type: ignore[type-arg]
+def render_chart(spec: dict[str, Any], data: ChartData, width: int = 640) -> Markup:
     """SVG markup of a chart spec (as in the calculator's JSON spec) and its data."""
     x_axis, y_axis = spec["x"], spec["y"]
-    w = round(max(width, 280))
-    h = round(max(w / 2, 240))
+    w = _js_round(max(width, 280))
+    h = _js_round(max(w / 2, 240))
     key_markup, key_rows = _legend(spec["series"], w)
-    ys = [y for s in data.series for y in s if _is_number(y)]
+    ys: list[float] = [y for s in data.series for y in s if _is_number(y)]
     y_ticks = nice_ticks(min([0.0, *ys]), max(ys) if ys else 1, 6)
     y_labels = [format_value(t, y_axis["format"]) for t in y_ticks]
     left, top, right, bottom = math.ceil(_widest(y_labels) + 14), key_rows * ROW + 36, w - RIGHT, h - BOTTOM
     y_low, y_high = y_ticks[0], y_ticks[-1]
 
     def sx(x: float) -> float:
-        return left + (x - x_axis["from"]) / ((x_axis["to"] - x_axis["from"]) or 1) * (right - left)
+        return float(left + (x - x_axis["from"]) / ((x_axis["to"] - x_axis["from"]) or 1) * (right - left))
 
     def sy(y: float) -> float:
         return bottom - (y - y_low) / (y_high - y_low) * (bottom - top)
@@ -83,7 +85,7 @@ def render_chart(spec: dict, data: ChartData, width: int = 640) -> Markup:  # ty
         for i, y in enumerate(values):
             if not _is_number(y):
                 continue
-            point = f"{_at(sx(data.x[i]))} {_at(sy(y))}"  # type: ignore[arg-type]
+            point = f"{_at(sx(data.x[i]))} {_at(sy(y))}"
             if i > 0 and _is_number(values[i - 1]):
                 d += f"L{point}"
             else:
@@ -102,12 +104,12 @@ def render_chart(spec: dict, data: ChartData, width: int = 640) -> Markup:  # ty
                                               _marker_text(spec, marker),
                                               ' text-anchor="end"' if end else "") + "</g>")
     parts.append(key_markup)
-    label = escape(describe_chart(spec, data))
+    label = _escape(describe_chart(spec, data))
     return Markup(f'<svg class="dg-chart__svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" '  # noqa: S704
                   f'role="img" aria-label="{label}">{"".join(parts)}</svg>')
 
 
-def describe_chart(spec: dict, data: ChartData) -> str:  # type: ignore[type-arg]
+def describe_chart(spec: dict[str, Any], data: ChartData) -> str:
     """The chart in words: each series' first and last value, and the marker."""
     x, y = spec["x"], spec["y"]
     sentences = [f"{y['label']} by {x['label']}, {format_value(x['from'], x['format'])} to "
@@ -123,13 +125,32 @@ def describe_chart(spec: dict, data: ChartData) -> str:  # type: ignore[type-arg
     return " ".join(sentences)
 
 
-def _is_number(value: object) -> bool:
+def _is_number(value: object) -> TypeGuard[float]:
     return isinstance(value, (int, float)) and math.isfinite(value)
 
 
+def to_fixed(n: float, places: int) -> str:
+    """``Number.prototype.toFixed(places)``, digit for digit, for ``abs(n) < 1e21``.
+
+    JS rounds the double's exact decimal value (0.35 is 0.34999…, so "0.3"), ties away from zero
+    (1/2048 to ten places ends in 3, where Python's format rounds to even), and keeps the sign of
+    a negative number that rounds to zero ("-0.0") but not of -0 itself. Multiplying by ten in
+    floating point first, as ``_at`` once did, rounds 0.35 up and drew different paths from the
+    browser's in about one chart in eight."""
+    if n == 0:
+        return f"{0:.{places}f}"
+    return format(Decimal(n).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP), "f")
+
+
+def _js_round(n: float) -> int:
+    """``Math.round``: halves go up (Python's ``round`` goes to even, so a 793 px chart was 396
+    high here and 397 in the browser)."""
+    whole = math.floor(n)
+    return whole + 1 if n - whole >= 0.5 else whole
+
+
 def _at(n: float) -> str:
-    """``Number.prototype.toFixed(1)``: one decimal, halves rounded away from zero like JS."""
-    return f"{math.floor(abs(n) * 10 + 0.5) / 10 * (1 if n >= 0 else -1):.1f}".replace("-0.0", "0.0")
+    return to_fixed(n, 1)
 
 
 def _text(x: float, y: float, content: str, extra: str = "") -> str:
@@ -148,7 +169,7 @@ def _tick_format(fmt: str) -> str:
     return "number" if fmt == "months" else fmt
 
 
-def _x_ticks(axis: dict, plot_width: float) -> list[float]:  # type: ignore[type-arg]
+def _x_ticks(axis: dict[str, Any], plot_width: float) -> list[float]:
     span = axis["to"] - axis["from"] or 1
     ticks: list[float] = []
     count = max(2, math.floor(plot_width / 30))
@@ -161,7 +182,7 @@ def _x_ticks(axis: dict, plot_width: float) -> list[float]:  # type: ignore[type
     return ticks
 
 
-def _legend(series: Sequence[dict], width: float) -> tuple[str, int]:  # type: ignore[type-arg]
+def _legend(series: Sequence[dict[str, Any]], width: float) -> tuple[str, int]:
     x, row = 8.0, 0
     items = []
     for index, s in enumerate(series):
@@ -175,11 +196,12 @@ def _legend(series: Sequence[dict], width: float) -> tuple[str, int]:  # type: i
     return f'<g class="dg-chart__legend">{"".join(items)}</g>', max(row + 1, 1)
 
 
-def _shown_marker(spec: dict, data: ChartData) -> float | None:  # type: ignore[type-arg]
+def _shown_marker(spec: dict[str, Any], data: ChartData) -> float | None:
     value = data.marker
-    in_range = _is_number(value) and spec["x"]["from"] <= value <= spec["x"]["to"]  # type: ignore[operator]
-    return value if spec.get("marker") and in_range else None
+    if not _is_number(value) or not spec.get("marker"):
+        return None
+    return value if spec["x"]["from"] <= value <= spec["x"]["to"] else None
 
 
-def _marker_text(spec: dict, value: float) -> str:  # type: ignore[type-arg]
+def _marker_text(spec: dict[str, Any], value: float) -> str:
     return f"{spec['marker']['label']}: {format_value(value, spec['x']['format'])}"

@@ -9,7 +9,7 @@ it shows as a dash with the reason, at build time and in the browser alike.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,11 +25,11 @@ from decision_guide.calculators.formula import (
 )
 from decision_guide.calculators.models import Calculator, CalculatorFile, Input, Value, Wizard
 from decision_guide.knowledge.base import KnowledgeBase
-from decision_guide.knowledge.files import display_path, yaml_sources
+from decision_guide.knowledge.files import read_folder
 from decision_guide.knowledge.located import Origin
 from decision_guide.knowledge.models import Cost, Question
 from decision_guide.knowledge.schema_check import validate_document
-from decision_guide.knowledge.yaml_source import YamlDocument, read_yaml
+from decision_guide.knowledge.yaml_source import YamlDocument, decode_yaml
 from decision_guide.problems import Problem, suggest
 
 Results = dict[str, "float | FormulaError"]
@@ -85,11 +85,18 @@ Compiled = CompiledCalculator | CompiledWizard
 def load_calculators(folder: Path, kb: KnowledgeBase, *, project_root: Path
                      ) -> tuple[dict[str, Compiled], list[Problem]]:
     """Every calculator under ``folder``, compiled, with the problems of all files."""
+    files, found = read_folder(folder, project_root)
+    return compile_calculators(files, kb, found=found)
+
+
+def compile_calculators(files: Mapping[str, bytes], kb: KnowledgeBase, *,
+                        found: Sequence[Problem] = ()) -> tuple[dict[str, Compiled], list[Problem]]:
+    """Every calculator of ``{display path: YAML bytes}``, compiled, with the problems of all
+    (``found``: those already met reading the folder)."""
     compiled: dict[str, Compiled] = {}
-    paths, problems = yaml_sources(folder, project_root)
-    for path in paths:
-        display = display_path(path, project_root)
-        document, read_problems = read_yaml(path, display)
+    problems = list(found)
+    for display, raw in sorted(files.items()):
+        document, read_problems = decode_yaml(raw, display)
         problems += read_problems
         if document is None:
             continue
@@ -106,6 +113,7 @@ def load_calculators(folder: Path, kb: KnowledgeBase, *, project_root: Path
                                              f"{compiled[definition.id].origin.path})", "duplicate-id"))
             continue
         origin = Origin(display, document.position((key,))[0])
+        result: Compiled | None
         if isinstance(definition, Wizard):
             result, found = _compile_wizard(definition, origin, kb, document)
         else:

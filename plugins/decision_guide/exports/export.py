@@ -32,7 +32,7 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
 
 
 def _entity(kb: KnowledgeBase, section: str, entity: Any) -> dict[str, Any]:
-    data = entity.model_dump(mode="json", exclude_none=True)
+    data: dict[str, Any] = entity.model_dump(mode="json", exclude_none=True)
     for path, target in REFERENCES.get(section, {}).items():
         outer, _, inner = path.partition(".")
         if inner:

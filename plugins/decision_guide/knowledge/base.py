@@ -9,7 +9,7 @@ every problem of every file at once.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from decision_guide.knowledge import crossref
-from decision_guide.knowledge.files import display_path, yaml_sources
+from decision_guide.knowledge.files import display_path, read_folder
 from decision_guide.knowledge.located import Located, Origin
 from decision_guide.knowledge.models import (
     SECTIONS,
@@ -36,7 +36,7 @@ from decision_guide.knowledge.models import (
     UseCase,
 )
 from decision_guide.knowledge.schema_check import validate_document
-from decision_guide.knowledge.yaml_source import YamlDocument, read_yaml
+from decision_guide.knowledge.yaml_source import YamlDocument, decode_yaml
 from decision_guide.problems import Problem, ProblemsFound, errors_only
 
 
@@ -101,16 +101,30 @@ def load_knowledge(folder: Path, *, project_root: Path | None = None,
     every machine and open from the project root.
     """
     root = project_root or folder.parent.parent
+    files, found = read_folder(folder, root)
+    return load_knowledge_files(files, today=today, folder=display_path(folder, root), found=found)
+
+
+def load_knowledge_files(files: Mapping[str, bytes | str], *, today: dt.date | None = None,
+                         folder: str = "content/knowledge",
+                         found: Sequence[Problem] = ()) -> KnowledgeBase:
+    """Load and check a knowledge base given as ``{display path: YAML bytes or text}``, in path
+    order; raise ``ProblemsFound`` on any error. ``folder`` names the whole in problems that
+    belong to no one file; ``found`` are problems already met reading the folder (links, odd or
+    unreadable files). Tests build knowledge bases this way, in memory."""
     today = today or dt.date.today()
     guide: Located | None = None
     located: dict[str, list[Located]] = {name: [] for name in SECTIONS}
     known_ids: dict[str, set[str]] = {name: set() for name in SECTIONS}
-    files, problems = yaml_sources(folder, root)
+    problems = list(found)
     if not files:
-        raise ProblemsFound([*problems, Problem(display_path(folder, root), 1, 1,
-                                                "no YAML files in the knowledge folder", "no-files")])
-    for path in files:
-        document, read_problems = read_yaml(path, display_path(path, root))
+        raise ProblemsFound([*problems, Problem(folder, 1, 1, "no YAML files in the knowledge folder",
+                                                "no-files")])
+    for path in sorted(files):
+        raw = files[path]
+        # Text that cannot be UTF-8 (a lone surrogate) becomes bytes the reader reports as such.
+        document, read_problems = decode_yaml(
+            raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw, path)
         problems += read_problems
         if document is None:
             continue
@@ -129,7 +143,7 @@ def load_knowledge(folder: Path, *, project_root: Path | None = None,
             located[name] += [Located(name, entity, document, (name, index))
                               for index, entity in items]
     if guide is None and not errors_only(problems):
-        problems.append(Problem(display_path(folder, root), 1, 1,
+        problems.append(Problem(folder, 1, 1,
                                 "no file has a 'guide' section (title, ratings, groups, units)",
                                 "missing-guide"))
     if guide is not None:

@@ -205,26 +205,41 @@ def _check_question(checker: _Checker, item: Located) -> None:
 
 
 def _check_derivation_cycles(checker: _Checker, costs: list[Located]) -> None:
-    """A cost derived (directly or not) from itself can never be computed or trusted."""
+    """A cost derived (directly or not) from itself can never be computed or trusted.
+
+    One depth-first walk over the ``derived_from`` edges with an explicit stack: each cost and
+    each edge is visited once (linear, and no recursion limit on a long chain), and every edge
+    back to a cost still on the walk's path closes a cycle, reported at the cost it starts from.
+    """
     graph = {item.entity.id: item for item in costs}
+    on_path: dict[str, int] = {}  # cost id -> its index in ``path``
+    done: set[str] = set()
     reported: set[frozenset[str]] = set()
-
-    def visit(node: str, trail: list[str]) -> None:
-        if node in trail:
-            cycle = trail[trail.index(node):] + [node]
-            key = frozenset(cycle)
-            if key not in reported:
-                reported.add(key)
-                item = graph[cycle[0]]
-                checker.problems.append(item.problem(
-                    ("derived_from",), f"{_path(item, ('derived_from',))}: derivation cycle "
-                                       f"{' -> '.join(cycle)}", "reference-cycle"))
-            return
-        for parent in graph[node].entity.derived_from if node in graph else ():
-            visit(parent, [*trail, node])
-
-    for cost_id in graph:
-        visit(cost_id, [])
+    for root in graph:
+        if root in done:
+            continue
+        path = [root]
+        on_path[root] = 0
+        stack = [iter(graph[root].entity.derived_from)]
+        while stack:
+            parent = next(stack[-1], None)
+            if parent is None:
+                stack.pop()
+                node = path.pop()
+                del on_path[node]
+                done.add(node)
+            elif parent in on_path:
+                cycle = [*path[on_path[parent]:], parent]
+                if (key := frozenset(cycle)) not in reported:
+                    reported.add(key)
+                    item = graph[cycle[0]]
+                    checker.problems.append(item.problem(
+                        ("derived_from",), f"{_path(item, ('derived_from',))}: derivation cycle "
+                                           f"{' -> '.join(cycle)}", "reference-cycle"))
+            elif parent in graph and parent not in done:
+                on_path[parent] = len(path)
+                path.append(parent)
+                stack.append(iter(graph[parent].entity.derived_from))
 
 
 def _check_uncited_sources(checker: _Checker, located: Mapping[str, list[Located]], *,

@@ -4,6 +4,10 @@ Editors' folders hold surprises: an upper-case ``.YML``, a link to a file elsewh
 machine, a link whose target is gone, a folder named ``x.yml``. None is skipped silently. A link
 is followed only while its target stays inside the project; otherwise it is refused by name,
 before anything is read, so no problem message can quote a file from outside (``/etc/passwd``).
+
+This is the one place that reads YAML folders from disk, for the knowledge base and the
+calculators alike: ``read_folder`` gives ``{display path: bytes}``, and everything after it works
+in memory, so tests load a knowledge base from a dict without copying trees.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from decision_guide.knowledge.yaml_source import MAX_FILE_BYTES
 from decision_guide.problems import Problem
 
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -52,4 +57,23 @@ def yaml_sources(folder: Path, root: Path) -> tuple[list[Path], list[Problem]]:
             problems.append(Problem(shown, 1, 1, "not a regular file", "not-a-file"))
         else:
             files.append(path)
+    return files, problems
+
+
+def read_folder(folder: Path, root: Path, *, max_bytes: int = MAX_FILE_BYTES
+                ) -> tuple[dict[str, bytes], list[Problem]]:
+    """The bytes of every YAML file under ``folder`` by display path, in a stable order, and the
+    problems met finding and reading them. Bytes, not text: decoding is the YAML reader's job,
+    which reports bad UTF-8 at its line. No file is read past ``max_bytes`` + 1, enough for the
+    reader to refuse it as too large without holding all of it."""
+    paths, problems = yaml_sources(folder, root)
+    files: dict[str, bytes] = {}
+    for path in paths:
+        shown = display_path(path, root)
+        try:
+            with path.open("rb") as handle:
+                files[shown] = handle.read(max_bytes + 1)
+        except OSError as exc:
+            problems.append(Problem(shown, 1, 1, f"cannot read the file ({exc.strerror})",
+                                    "unreadable-file"))
     return files, problems

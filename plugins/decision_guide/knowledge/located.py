@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from decision_guide.knowledge.yaml_source import Loc, YamlDocument
-from decision_guide.problems import Problem
+from decision_guide.problems import Problem, Severity
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class Located:
     document: YamlDocument
     loc: Loc
 
-    def problem(self, suffix: Loc, message: str, code: str, severity: str = "error") -> Problem:
+    def problem(self, suffix: Loc, message: str, code: str, severity: Severity = "error") -> Problem:
         return self.document.problem((*self.loc, *suffix), message, code, severity=severity)
 
     @property

@@ -100,10 +100,14 @@ def _yaml_hint(value: Any, kind: str) -> str:
     return ""
 
 
+_INTERNAL_STEP = re.compile(r"^[a-z]+(?:-[a-z]+)+\[.*\]$")
+
+
 def _clean_loc(loc: tuple[Any, ...]) -> tuple[int | str, ...]:
-    """Drop pydantic's internal steps (``function-after[...]``) that are not YAML keys."""
-    return tuple(part for part in loc
-                 if isinstance(part, int) or "[" not in str(part) or not str(part).endswith("]"))
+    """Drop pydantic's internal steps (``function-after[...]``) that are not YAML keys. An
+    editor's key may hold brackets too (``o[ptions]``, a typo): it stays, or the message would
+    have no key to name."""
+    return tuple(part for part in loc if isinstance(part, int) or not _INTERNAL_STEP.match(part))
 
 
 def _show(value: Any) -> str:

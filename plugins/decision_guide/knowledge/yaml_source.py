@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -103,15 +102,10 @@ class _TooManyNodes(Exception):
     pass
 
 
-def read_yaml(path: Path, display_path: str, *, max_bytes: int = MAX_FILE_BYTES,
-              max_nodes: int = MAX_NODES) -> tuple[YamlDocument | None, list[Problem]]:
-    """Read one YAML file into a ``YamlDocument``, or return the problems that prevent it."""
-    try:
-        with path.open("rb") as handle:  # read no more than the limit allows
-            raw = handle.read(max_bytes + 1)
-    except OSError as exc:
-        return None, [Problem(display_path, 1, 1, f"cannot read the file ({exc.strerror})",
-                              "unreadable-file")]
+def decode_yaml(raw: bytes, display_path: str, *, max_bytes: int = MAX_FILE_BYTES,
+                max_nodes: int = MAX_NODES) -> tuple[YamlDocument | None, list[Problem]]:
+    """Bytes of a YAML file into a ``YamlDocument``, or the problems that prevent it (too big,
+    not UTF-8, not YAML)."""
     if len(raw) > max_bytes:
         return None, [Problem(display_path, 1, 1, f"file is larger than the limit of "
                               f"{max_bytes:,} bytes; split it into several files",
@@ -129,7 +123,7 @@ def read_yaml(path: Path, display_path: str, *, max_bytes: int = MAX_FILE_BYTES,
 
 def parse_yaml(text: str, display_path: str, *,
                max_nodes: int = MAX_NODES) -> tuple[YamlDocument | None, list[Problem]]:
-    """Parse YAML text; see ``read_yaml``."""
+    """Parse YAML text; see ``decode_yaml``."""
     try:
         loader = _Loader(text)  # the reader rejects control characters right here
     except yaml.MarkedYAMLError as exc:
