@@ -7,19 +7,7 @@ from typing import Any
 
 from decision_guide.knowledge.base import KnowledgeBase
 from decision_guide.knowledge.models import SECTIONS
-
-# Which fields hold ids of which section. Nested fields are written "outer.inner".
-REFERENCES: dict[str, dict[str, str]] = {
-    "criteria": {"sources": "sources", "related": "criteria", "thresholds.favours": "options",
-                 "thresholds.sources": "sources"},
-    "costs": {"source": "sources", "conflicts_with": "costs", "derived_from": "costs"},
-    "patterns": {"options": "options", "sources": "sources"},
-    "use_cases": {"recommended": "options", "patterns": "patterns", "sources": "sources"},
-    "questions": {"criterion": "criteria", "sources": "sources"},
-    "kpis": {"applies_to": "options", "sources": "sources"},
-    "facts": {"sources": "sources"},
-    "quality": {"sources": "sources"},
-}
+from decision_guide.knowledge.references import references
 
 
 def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
@@ -32,22 +20,23 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
 
 
 def _entity(kb: KnowledgeBase, section: str, entity: Any) -> dict[str, Any]:
+    """The entity as JSON with each reference to another entity (as declared on the models)
+    replaced by that entity's id, section, label and origin. References into the guide's own
+    lists (ratings, units, groups) and ids used as keys stay as written."""
     data: dict[str, Any] = entity.model_dump(mode="json", exclude_none=True)
-    for path, target in REFERENCES.get(section, {}).items():
-        outer, _, inner = path.partition(".")
-        if inner:
-            for nested in data.get(outer, []):
-                nested[inner] = resolve(kb, target, nested[inner])
-        elif outer in data:
-            data[outer] = resolve(kb, target, data[outer])
+    for reference in references(entity):
+        if reference.kind in SECTIONS and not reference.is_key:
+            *parents, last = reference.loc
+            container: Any = data
+            for step in parents:
+                container = container[step]
+            container[last] = resolve(kb, reference.kind, reference.id)
     data["origin"] = _origin(kb, section, entity.id)
     return data
 
 
-def resolve(kb: KnowledgeBase, section: str, value: str | list[str]) -> Any:
-    """An id (or a list of ids) as ``{id, section, label, origin}``."""
-    if isinstance(value, list):
-        return [resolve(kb, section, item) for item in value]
+def resolve(kb: KnowledgeBase, section: str, value: str) -> dict[str, Any]:
+    """An id as ``{id, section, label, origin}``."""
     entity = kb.get(section, value)
     label = (getattr(entity, "name", None) or getattr(entity, "title", None)
              or getattr(entity, "item", None) or getattr(entity, "statement", None)

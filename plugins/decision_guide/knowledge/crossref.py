@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Mapping
 
 from decision_guide.knowledge.dates import parse_date
 from decision_guide.knowledge.located import Located
+from decision_guide.knowledge.references import references
 from decision_guide.knowledge.schema_check import field_path
 from decision_guide.knowledge.yaml_source import Loc
 from decision_guide.problems import Problem, suggest
@@ -45,10 +45,6 @@ class _Checker:
         if value not in self.known[kind]:
             self.unknown.setdefault((kind, value), []).append((item, loc))
 
-    def refs(self, item: Located, loc: Loc, kind: str, values: Iterable[str]) -> None:
-        for index, value in enumerate(values):
-            self.ref(item, (*loc, index), kind, value)
-
     def date(self, item: Located, loc: Loc, value: str) -> None:
         parsed = parse_date(value)
         if parsed is not None and parsed > self.today:
@@ -69,42 +65,17 @@ def check(guide: Located, located: Mapping[str, list[Located]],
     _check_guide(checker)
     for items in located.values():
         _check_duplicates(checker, items)
+        for item in items:
+            for reference in references(item.entity):
+                checker.ref(item, reference.loc, reference.kind, reference.id)
     option_ids = [o.entity.id for o in located["options"]]
     for item in located["criteria"]:
-        c = item.entity
-        checker.ref(item, ("group",), "criterion_groups", c.group)
-        _check_assessments(checker, item, c.assessments, option_ids, require_all=True)
-        for t_index, threshold in enumerate(c.thresholds):
-            checker.ref(item, ("thresholds", t_index, "favours"), "options", threshold.favours)
-            checker.refs(item, ("thresholds", t_index, "sources"), "sources", threshold.sources)
-        checker.refs(item, ("sources",), "sources", c.sources)
-        checker.refs(item, ("related",), "criteria", c.related)
+        _check_every_option_assessed(checker, item, option_ids)
     for item in located["costs"]:
-        c = item.entity
-        checker.ref(item, ("category",), "cost_categories", c.category)
-        checker.ref(item, ("unit",), "units", c.unit)
-        checker.ref(item, ("source",), "sources", c.source)
-        checker.refs(item, ("conflicts_with",), "costs", c.conflicts_with)
-        checker.refs(item, ("derived_from",), "costs", c.derived_from)
-        checker.date(item, ("as_of",), c.as_of)
+        checker.date(item, ("as_of",), item.entity.as_of)
     _check_derivation_cycles(checker, located["costs"])
-    for item in located["patterns"]:
-        checker.refs(item, ("options",), "options", item.entity.options)
-        checker.refs(item, ("sources",), "sources", item.entity.sources)
-    for item in located["use_cases"]:
-        checker.ref(item, ("recommended",), "options", item.entity.recommended)
-        checker.refs(item, ("patterns",), "patterns", item.entity.patterns)
-        checker.refs(item, ("sources",), "sources", item.entity.sources)
     for item in located["questions"]:
-        _check_question(checker, item)
-    for item in located["kpis"]:
-        checker.refs(item, ("applies_to",), "options", item.entity.applies_to)
-        checker.refs(item, ("sources",), "sources", item.entity.sources)
-    for item in located["facts"]:
-        checker.refs(item, ("sources",), "sources", item.entity.sources)
-    for item in located["quality"]:
-        _check_assessments(checker, item, item.entity.assessments, option_ids, require_all=False)
-        checker.refs(item, ("sources",), "sources", item.entity.sources)
+        _check_answer_ids(checker, item)
     for item in located["sources"]:
         checker.date(item, ("date",), item.entity.date)
     return _root_causes(checker, located, complete=complete)
@@ -172,36 +143,23 @@ def _check_duplicates(checker: _Checker, items: list[Located]) -> None:
             first[entity_id] = item
 
 
-def _check_assessments(checker: _Checker, item: Located, assessments: Mapping[str, Any],
-                       option_ids: list[str], *, require_all: bool) -> None:
-    for option_id, assessment in assessments.items():
-        checker.ref(item, ("assessments", option_id), "options", option_id)
-        checker.ref(item, ("assessments", option_id, "rating"), "ratings", assessment.rating)
-    if require_all:
-        for option_id in option_ids:
-            if option_id not in assessments:
-                checker.problems.append(item.problem(
-                    ("assessments",), f"{_path(item, ('assessments',))}: no assessment for option "
-                                      f"'{option_id}'; every criterion rates every option",
-                    "missing-assessment"))
+def _check_every_option_assessed(checker: _Checker, item: Located, option_ids: list[str]) -> None:
+    for option_id in option_ids:
+        if option_id not in item.entity.assessments:
+            checker.problems.append(item.problem(
+                ("assessments",), f"{_path(item, ('assessments',))}: no assessment for option "
+                                  f"'{option_id}'; every criterion rates every option",
+                "missing-assessment"))
 
 
-def _check_question(checker: _Checker, item: Located) -> None:
-    question = item.entity
-    checker.ref(item, ("criterion",), "criteria", question.criterion)
-    checker.refs(item, ("sources",), "sources", question.sources)
+def _check_answer_ids(checker: _Checker, item: Located) -> None:
     seen: set[str] = set()
-    for a_index, answer in enumerate(question.answers):
+    for a_index, answer in enumerate(item.entity.answers):
         if answer.id in seen:
             checker.problems.append(item.problem(
                 ("answers", a_index, "id"), f"{_path(item, ('answers', a_index, 'id'))}: "
                                             f"duplicate answer id '{answer.id}'", "duplicate-id"))
         seen.add(answer.id)
-        for option_id in answer.scores:
-            checker.ref(item, ("answers", a_index, "scores", option_id), "options", option_id)
-        for e_index, option_id in enumerate(answer.excludes):
-            checker.ref(item, ("answers", a_index, "excludes", e_index), "options", option_id)
-        checker.refs(item, ("answers", a_index, "sources"), "sources", answer.sources)
 
 
 def _check_derivation_cycles(checker: _Checker, costs: list[Located]) -> None:
@@ -244,17 +202,8 @@ def _check_derivation_cycles(checker: _Checker, costs: list[Located]) -> None:
 
 def _check_uncited_sources(checker: _Checker, located: Mapping[str, list[Located]], *,
                            skip: set[str]) -> None:
-    cited: set[str] = set()
-    for name, items in located.items():
-        for item in items:
-            entity = item.entity
-            cited |= set(getattr(entity, "sources", []) if name != "sources" else [])
-            if name == "costs":
-                cited.add(entity.source)
-            for threshold in getattr(entity, "thresholds", ()):
-                cited |= set(threshold.sources)
-            for answer in getattr(entity, "answers", ()):
-                cited |= set(answer.sources)
+    cited = {reference.id for items in located.values() for item in items
+             for reference in references(item.entity) if reference.kind == "sources"}
     for item in located["sources"]:
         if item.entity.id not in cited and item.entity.id not in skip:
             checker.problems.append(item.problem(

@@ -1,7 +1,9 @@
 """The knowledge base's schema: what each kind of entity holds, as pydantic models.
 
 These models check one file at a time (types, required fields, unknown keys, formats, ranges);
-checks that need the whole knowledge base (references, duplicate ids) live in ``crossref``.
+checks that need the whole knowledge base (references, duplicate ids) live in ``crossref``. A
+field holding ids says which kind with ``Ref`` (``references.py``): crossref, the export and the
+"cited by" lists read that declaration, so a new reference field needs nothing else.
 Field docstrings become descriptions in the JSON Schema that editors' YAML tooling reads.
 """
 
@@ -20,6 +22,8 @@ from pydantic import (
     StringConstraints,
     model_validator,
 )
+
+from decision_guide.knowledge.references import Ref
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -109,7 +113,7 @@ class Option(Identified):
 
 
 class Assessment(Entity):
-    rating: Id = Field(description="A rating id from the guide's rating scale.")
+    rating: Annotated[Id, Ref("ratings")] = Field(description="A rating id from the guide's rating scale.")
     note: Text = Field(description="One sentence saying why, in the guide's own words.")
 
 
@@ -117,22 +121,23 @@ class Threshold(Entity):
     """A measurable point where the recommendation tips, e.g. 'latency budget under 200 ms'."""
 
     when: Text
-    favours: Id = Field(description="The option id this threshold favours.")
-    sources: list[Id] = Field(min_length=1)
+    favours: Annotated[Id, Ref("options")] = Field(description="The option id this threshold favours.")
+    sources: Annotated[list[Id], Ref("sources")] = Field(min_length=1)
 
 
 class Criterion(Identified):
     """A decision dimension with an assessment of every option."""
 
     title: Text
-    group: Id
+    group: Annotated[Id, Ref("criterion_groups")]
     question: Text = Field(description="The question a reader asks themselves about this dimension.")
     summary: Text
     details: Markdown | None = None
-    assessments: dict[Id, Assessment] = Field(description="One assessment per option id.")
+    assessments: Annotated[dict[Id, Assessment], Ref("options", keys=True)] = Field(
+        description="One assessment per option id.")
     thresholds: list[Threshold] = []
-    sources: list[Id] = Field(min_length=1)
-    related: list[Id] = Field(default=[], description="Ids of related criteria.")
+    sources: Annotated[list[Id], Ref("sources")] = Field(min_length=1)
+    related: Annotated[list[Id], Ref("criteria")] = Field(default=[], description="Ids of related criteria.")
 
 
 class Range(Entity):
@@ -150,17 +155,19 @@ class Cost(Identified):
     """A priced item: a single value or a low–high range, with unit, provider, date and source."""
 
     item: Text
-    category: Id
+    category: Annotated[Id, Ref("cost_categories")]
     provider: Text
     value: NonNegative | None = None
     range: Range | None = None
-    unit: Id
+    unit: Annotated[Id, Ref("units")]
     as_of: DateText = Field(description="When the price was read or stated: YYYY, YYYY-MM or YYYY-MM-DD.")
-    source: Id
+    source: Annotated[Id, Ref("sources")]
     confirmed: bool = Field(description="False where only a secondary or unverified source gives it.")
     note: Text | None = None
-    conflicts_with: list[Id] = Field(default=[], description="Costs that other sources give differently.")
-    derived_from: list[Id] = Field(default=[], description="Costs this figure is computed from.")
+    conflicts_with: Annotated[list[Id], Ref("costs")] = Field(
+        default=[], description="Costs that other sources give differently.")
+    derived_from: Annotated[list[Id], Ref("costs")] = Field(
+        default=[], description="Costs this figure is computed from.")
 
     @model_validator(mode="after")
     def _one_figure(self) -> Cost:
@@ -179,18 +186,19 @@ class Pattern(Identified):
     when_to_use: list[Text] = Field(min_length=1)
     strengths: list[Text] = Field(min_length=1)
     weaknesses: list[Text] = Field(min_length=1)
-    options: list[Id] = Field(min_length=1, description="Option ids the pattern combines.")
-    sources: list[Id] = Field(min_length=1)
+    options: Annotated[list[Id], Ref("options")] = Field(
+        min_length=1, description="Option ids the pattern combines.")
+    sources: Annotated[list[Id], Ref("sources")] = Field(min_length=1)
 
 
 class UseCase(Identified):
     name: Text
     sector: Text
     summary: Text
-    recommended: Id = Field(description="The option id recommended for this case.")
+    recommended: Annotated[Id, Ref("options")] = Field(description="The option id recommended for this case.")
     why: Markdown
-    patterns: list[Id] = []
-    sources: list[Id] = Field(min_length=1)
+    patterns: Annotated[list[Id], Ref("patterns")] = []
+    sources: Annotated[list[Id], Ref("sources")] = Field(min_length=1)
 
 
 class Answer(Identified):
@@ -198,14 +206,15 @@ class Answer(Identified):
     options it rules out. A "must" is not a weight: excluded options lose whatever their points."""
 
     label: Text
-    scores: dict[Id, Annotated[int, Field(ge=0, le=3)]] = Field(
+    scores: Annotated[dict[Id, Annotated[int, Field(ge=0, le=3)]], Ref("options", keys=True)] = Field(
         description="Points (0–3) this answer gives each option id; options left out get 0.")
-    excludes: list[Id] = Field(default=[], description="Option ids this answer rules out whatever "
-                               "their points: a hard constraint. Needs 'reason' and 'sources'.")
+    excludes: Annotated[list[Id], Ref("options")] = Field(
+        default=[], description="Option ids this answer rules out whatever their points: a hard "
+                                "constraint. Needs 'reason' and 'sources'.")
     reason: Text | None = Field(default=None, description="Why the excluded options cannot work, "
                                 "shown with the ruling; only with 'excludes'.")
-    sources: list[Id] = Field(default=[], description="Sources supporting the constraint; only "
-                              "with 'excludes'.")
+    sources: Annotated[list[Id], Ref("sources")] = Field(
+        default=[], description="Sources supporting the constraint; only with 'excludes'.")
 
     @model_validator(mode="after")
     def _constraint_explained(self) -> Answer:
@@ -221,16 +230,17 @@ class Question(Identified):
 
     text: Text
     help: Text
-    criterion: Id
+    criterion: Annotated[Id, Ref("criteria")]
     answers: list[Answer] = Field(min_length=2)
-    sources: list[Id] = Field(min_length=1)
+    sources: Annotated[list[Id], Ref("sources")] = Field(min_length=1)
 
 
 class Kpi(Identified):
     name: Text
     description: Text
-    applies_to: list[Id] = Field(min_length=1, description="Option ids this KPI matters for.")
-    sources: list[Id] = Field(min_length=1)
+    applies_to: Annotated[list[Id], Ref("options")] = Field(
+        min_length=1, description="Option ids this KPI matters for.")
+    sources: Annotated[list[Id], Ref("sources")] = Field(min_length=1)
 
 
 class Source(Identified):
@@ -248,7 +258,7 @@ class Fact(Identified):
     statement: Text
     topic: Id | None = Field(default=None, description="Groups facts on pages, e.g. quality-evidence.")
     status: Literal["confirmed", "unconfirmed", "unsourced"]
-    sources: list[Id] = []
+    sources: Annotated[list[Id], Ref("sources")] = []
     note: Text | None = None
 
     @model_validator(mode="after")
@@ -263,8 +273,8 @@ class QualityMetric(Identified):
     """A row of the quality comparison: how each option fares on one quality measure."""
 
     metric: Text
-    assessments: dict[Id, Assessment] = Field(min_length=1)
-    sources: list[Id] = Field(min_length=1)
+    assessments: Annotated[dict[Id, Assessment], Ref("options", keys=True)] = Field(min_length=1)
+    sources: Annotated[list[Id], Ref("sources")] = Field(min_length=1)
 
 
 class KnowledgeFile(Entity):

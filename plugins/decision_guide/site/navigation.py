@@ -11,6 +11,7 @@ from html import escape
 from typing import Any
 
 from decision_guide.knowledge.base import KnowledgeBase
+from decision_guide.knowledge.references import referring
 from decision_guide.site.render import PAGE_FOLDERS, entity_page
 
 NavEntry = Any
@@ -20,7 +21,7 @@ def nav_children(kb: KnowledgeBase) -> dict[str, list[NavEntry]]:
     """For each generated index page, the nav entries to list under it. Titles are HTML-escaped
     because themes print navigation titles without escaping them."""
     groups = [(escape(g.title), [{escape(c.title): entity_page("criteria", c.id)}
-                         for c in kb.criteria if c.group == g.id])
+                                 for c in referring(kb.criteria, "criterion_groups", g.id)])
               for g in kb.guide.criterion_groups]
     return {
         f"{PAGE_FOLDERS['criteria']}/index.md": [{title: items} for title, items in groups if items],

@@ -16,6 +16,7 @@ from typing import Any
 from markupsafe import Markup
 
 from decision_guide.knowledge.base import KnowledgeBase
+from decision_guide.knowledge.references import cites, referring
 from decision_guide.site.blocks import BLOCKS
 from decision_guide.site.render import (
     FACTS_PAGE,
@@ -92,12 +93,12 @@ def generated_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
     first = _first_origin(kb)
     yield page("criteria/index.md", "criteria_index.md", first("criteria"))
     for criterion in kb.criteria:
-        questions = [q for q in kb.questions if q.criterion == criterion.id]
+        questions = referring(kb.questions, "criteria", criterion.id)
         yield page(entity_page("criteria", criterion.id), "criterion.md",
                    ("criteria", criterion.id), criterion.title, criterion=criterion, questions=questions)
     yield page("patterns/index.md", "patterns_index.md", first("patterns"))
     for pattern in kb.patterns:
-        use_cases = [u for u in kb.use_cases if pattern.id in u.patterns]
+        use_cases = referring(kb.use_cases, "patterns", pattern.id)
         yield page(entity_page("patterns", pattern.id), "pattern.md", ("patterns", pattern.id),
                    pattern.name, pattern=pattern, use_cases=use_cases)
     yield page("use-cases/index.md", "use_cases_index.md", first("use_cases"))
@@ -127,31 +128,27 @@ def _first_origin(kb: KnowledgeBase) -> Callable[[str], tuple[str, str]]:
     return first
 
 
+#: How each kind of entity is named where a source lists what cites it, in the order listed.
+CITING_LABELS: dict[str, Callable[[Any], str]] = {
+    "criteria": lambda c: c.title,
+    "costs": lambda c: f"{c.item} price",
+    "patterns": lambda p: p.name,
+    "use_cases": lambda u: u.name,
+    "questions": lambda q: f"wizard: {q.text}",
+    "facts": lambda f: f"fact: {f.statement[:60]}{'…' if len(f.statement) > 60 else ''}",
+    "kpis": lambda k: f"KPI: {k.name}",
+    "quality": lambda m: f"quality: {m.metric}",
+}
+
+
 def citations(kb: KnowledgeBase) -> dict[str, list[Citation]]:
-    """For each source id, everything that cites it, in knowledge-base order."""
+    """For each source id, everything that cites it (any field declared as a reference to
+    sources, nested ones included), in knowledge-base order."""
     cited: dict[str, list[Citation]] = {s.id: [] for s in kb.sources}
-
-    def add(source_ids: Any, label: str, section: str, entity_id: str) -> None:
-        for source_id in dict.fromkeys(source_ids):
-            if Citation(label, section, entity_id) not in cited[source_id]:
-                cited[source_id].append(Citation(label, section, entity_id))
-
-    for c in kb.criteria:
-        add([*c.sources, *(s for t in c.thresholds for s in t.sources)], c.title, "criteria", c.id)
-    for cost in kb.costs:
-        add([cost.source], f"{cost.item} price", "costs", cost.id)
-    for p in kb.patterns:
-        add(p.sources, p.name, "patterns", p.id)
-    for u in kb.use_cases:
-        add(u.sources, u.name, "use_cases", u.id)
-    for q in kb.questions:
-        add(q.sources, f"wizard: {q.text}", "questions", q.id)
-    for f in kb.facts:
-        add(f.sources, f"fact: {f.statement[:60]}{'…' if len(f.statement) > 60 else ''}", "facts", f.id)
-    for k in kb.kpis:
-        add(k.sources, f"KPI: {k.name}", "kpis", k.id)
-    for m in kb.quality:
-        add(m.sources, f"quality: {m.metric}", "quality", m.id)
+    for section, label in CITING_LABELS.items():
+        for entity in kb.section(section):
+            for source_id in cites(entity, "sources"):
+                cited[source_id].append(Citation(label(entity), section, entity.id))
     return cited
 
 
