@@ -175,7 +175,7 @@ def test_the_first_answer_to_everything_names_the_conflict_with_the_summary_in_v
         wizard.locator(f'input[name="{question}"][value="{answer_id}"]').check()
         assert f"Answered {number} of {len(FIRST)}" in bar.text_content()
         assert in_view(bar), f"the summary scrolled away at question {number}"
-    assert "hard constraints rule out every option" in bar.text_content()
+    assert "Recommendation: no option fits all your hard constraints" in bar.text_content()
     assert wizard.locator(".dg-wizard__score--top").count() == 0, "an excluded option is recommended"
     assert wizard.locator(".dg-wizard__score--out").count() == len(NAME)
     conflict = wizard.locator('[data-output="conflicts"]')

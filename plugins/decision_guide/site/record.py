@@ -48,7 +48,7 @@ def describe(spec: DecisionSpec, verdict: Mapping[str, Any]) -> str:
     if verdict["answered"] == 0:
         return "answer a question to see one"
     if not leaders:
-        return "none: your hard constraints rule out every option"
+        return "no option fits all your hard constraints"
     lead = names[leaders[0]]
     if len(leaders) > 1:
         more = "; answer more questions to break it" if verdict["answered"] < verdict["questions"] else ""

@@ -13,7 +13,7 @@ const option = (spec, id) => find(spec.options, id);
 export function describe(spec, verdict) {
   const { answered, questions, recommendation: leaders, ranking, scores, margin } = verdict;
   if (answered === 0) return "answer a question to see one";
-  if (leaders.length === 0) return "none: your hard constraints rule out every option";
+  if (leaders.length === 0) return "no option fits all your hard constraints";
   const lead = option(spec, leaders[0]);
   if (leaders.length > 1) {
     const more = answered < questions ? "; answer more questions to break it" : "";
