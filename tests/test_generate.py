@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import SECOND_GUIDE, TODAY
+from decision_guide.adapters.cli import main
 from decision_guide.adapters.generate import (
     EXTENSION,
     GenerateError,
@@ -159,3 +160,25 @@ def test_a_hand_written_page_cannot_take_a_generated_pages_place(project: Path) 
     with pytest.raises(GenerateError, match=r"content/pages/reference/prices\.md has the path of a "
                                             "generated page"):
         generate(sources(project), SETTINGS, project / "build" / "zensical")
+
+
+def test_the_command_writes_the_folder_next_to_mkdocs_yml_and_says_how_to_build_it(
+        project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DECISION_GUIDE_TODAY", TODAY.isoformat())
+    monkeypatch.chdir(project)
+    assert main(["generate"]) == 0
+    out = capsys.readouterr().out
+    assert "build/zensical: " in out and " 0 removed, 0 unchanged." in out
+    assert out.rstrip().endswith("Build it with: zensical build -f build/zensical/mkdocs.yml")
+    assert (project / "build" / "zensical" / "docs" / "criteria" / "unit-cost.md").is_file()
+    assert main(["generate"]) == 0
+    assert " 0 files written, 0 removed, " in capsys.readouterr().out
+
+
+def test_the_command_refuses_a_folder_of_the_site_with_a_message(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["-f", str(project / "mkdocs.yml"), "generate", "-o",
+                 str(project / "content" / "pages")]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.startswith("decision-guide: ") and "would mix generated files" in captured.err
+    assert "Traceback" not in captured.err

@@ -1,0 +1,128 @@
+"""One guide, three engines: MkDocs and ProperDocs run the plugin; Zensical, which ignores MkDocs
+plugins, builds what ``decision-guide generate`` writes and expands markers with the Markdown
+extension. Each guide is built once per engine (strict) and every comparison reads those builds:
+the same pages, no marker left, the same calculator results, the same main text on every page.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from article_text import article_tokens, first_differences
+from conftest import ROOT, SECOND_GUIDE, TODAY, build_project
+from site_scan import html_pages, resources
+
+pytestmark = pytest.mark.slow
+
+BIN = Path(sys.executable).parent
+ENGINES = ("mkdocs", "properdocs", "zensical")
+GUIDES = {"default": ROOT, "second": SECOND_GUIDE}
+ENV = {**os.environ, "DECISION_GUIDE_TODAY": TODAY.isoformat(), "NO_MKDOCS_2_WARNING": "1",
+       "DISABLE_MKDOCS_2_WARNING": "true"}
+OUTPUT = re.compile(r'<output data-output="(?P<id>[^"]+)">(?P<text>[^<]*)</output>')
+MARKER = re.compile(r"(<|&lt;)!--\s*guide:")
+
+Sites = dict[str, Path]
+
+
+def run(command: list[str], cwd: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+
+
+def finish(process: subprocess.Popen[str]) -> None:
+    output, _ = process.communicate(timeout=600)
+    assert process.returncode == 0, f"{' '.join(map(str, process.args))} failed:\n{output}"
+
+
+@pytest.fixture(scope="module", params=sorted(GUIDES))
+def sites(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Sites:
+    """The guide built by each engine; ProperDocs and Zensical run while MkDocs builds."""
+    project = GUIDES[request.param]
+    work = tmp_path_factory.mktemp(request.param)
+    config = str(project / "mkdocs.yml")
+    generated = work / "zensical"
+    finish(run([str(BIN / "decision-guide"), "-f", config, "generate", "-o", str(generated)], project))
+    others = [
+        run([str(BIN / "properdocs"), "build", "--strict", "-f", config, "-d", str(work / "properdocs")],
+            project),
+        run([str(BIN / "zensical"), "build", "--strict", "-f", str(generated / "mkdocs.yml")],
+            generated),
+    ]
+    build_project(project, work / "mkdocs")
+    for process in others:
+        finish(process)
+    return {"mkdocs": work / "mkdocs", "properdocs": work / "properdocs", "zensical": generated / "site"}
+
+
+def pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+def page_url(page: str) -> str:
+    return page.removesuffix("index.html")
+
+
+def read(site: Path, page: str) -> str:
+    return (site / page).read_text(encoding="utf-8")
+
+
+def each_page(sites: Sites) -> Iterator[tuple[str, dict[str, str]]]:
+    for page in pages(sites["mkdocs"]):
+        yield page, {engine: read(site, page) for engine, site in sites.items()}
+
+
+def test_every_engine_builds_the_same_pages(sites: Sites) -> None:
+    expected = pages(sites["mkdocs"])
+    assert len(expected) > 5
+    for engine in ENGINES[1:]:
+        assert pages(sites[engine]) == expected, engine
+
+
+def test_no_page_keeps_an_unexpanded_marker(sites: Sites) -> None:
+    left = [f"{engine}: {page}" for engine, site in sites.items() for page in pages(site)
+            if MARKER.search(read(site, page))]
+    assert left == []
+
+
+def test_every_engine_shows_the_same_calculator_results(sites: Sites) -> None:
+    results = {engine: {page: OUTPUT.findall(read(site, page)) for page in pages(site)}
+               for engine, site in sites.items()}
+    for engine in ENGINES[1:]:
+        assert results[engine] == results["mkdocs"], engine
+    if (sites["mkdocs"] / "costs" / "index.html").is_file():  # the default guide
+        for engine in ENGINES:
+            assert ("article_total", "$0.032") in results[engine]["costs/index.html"], engine
+
+
+def test_every_page_has_the_same_main_text_on_every_engine(sites: Sites) -> None:
+    """Whitespace, the theme's chrome and the spelling of links aside, the article of each page
+    is the same; every page that differs is reported with where it starts to differ."""
+    differing = []
+    for page, html in each_page(sites):
+        expected = article_tokens(html["mkdocs"], page_url(page))
+        assert expected, f"{page}: no article"
+        for engine in ENGINES[1:]:
+            actual = article_tokens(html[engine], page_url(page))
+            if actual != expected:
+                differing.append(f"{engine}: {page}\n{first_differences(expected, actual)}")
+    assert differing == [], "\n\n".join(differing)
+
+
+def test_the_zensical_site_ships_the_assets_and_loads_nothing_from_outside(sites: Sites) -> None:
+    site = sites["zensical"]
+    for path in html_pages(site):  # 404.html links from the site's root, wherever it is shown
+        page = path.relative_to(site).as_posix()
+        loaded, _ = resources(read(site, page))
+        outside = [url for url in loaded if re.match(r"^(https?:)?//", url)]
+        assert outside == [], f"{page}: {outside}"
+        own = [url for url in loaded if "assets/decision-guide/" in url]
+        assert own, f"{page} loads none of the guide's scripts and styles"
+        for url in own:
+            assert (site / page).parent.joinpath(url).resolve().is_file(), f"{page}: {url}"
