@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 from article_text import article_tokens, first_differences
+from browsing import DESKTOP
 from conftest import ROOT, SECOND_GUIDE, TODAY, build_project
 from site_scan import html_pages, resources
+from static_server import serve_site
 
 pytestmark = pytest.mark.slow
 
@@ -41,11 +43,23 @@ def finish(process: subprocess.Popen[str]) -> None:
     assert process.returncode == 0, f"{' '.join(map(str, process.args))} failed:\n{output}"
 
 
+_BUILT: dict[str, Sites] = {}
+
+
 @pytest.fixture(scope="module", params=sorted(GUIDES))
 def sites(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Sites:
-    """The guide built by each engine; ProperDocs and Zensical run while MkDocs builds."""
-    project = GUIDES[request.param]
-    work = tmp_path_factory.mktemp(request.param)
+    return built(request.param, tmp_path_factory)
+
+
+def built(guide: str, tmp_path_factory: pytest.TempPathFactory) -> Sites:
+    """The guide built by each engine, once per session; ProperDocs and Zensical run while
+    MkDocs builds."""
+    if guide not in _BUILT:
+        _BUILT[guide] = build_everywhere(GUIDES[guide], tmp_path_factory.mktemp(guide))
+    return _BUILT[guide]
+
+
+def build_everywhere(project: Path, work: Path) -> Sites:
     config = str(project / "mkdocs.yml")
     generated = work / "zensical"
     finish(run([str(BIN / "decision-guide"), "-f", config, "generate", "-o", str(generated)], project))
@@ -126,3 +140,29 @@ def test_the_zensical_site_ships_the_assets_and_loads_nothing_from_outside(sites
         assert own, f"{page} loads none of the guide's scripts and styles"
         for url in own:
             assert (site / page).parent.joinpath(url).resolve().is_file(), f"{page}: {url}"
+
+
+@pytest.mark.browser
+def test_the_calculators_and_the_wizard_work_on_the_zensical_site(  # type: ignore[no-untyped-def]
+        browser, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Served from a sub-path under ``script-src 'self'``, as the MkDocs site is tested."""
+    site = built("default", tmp_path_factory)["zensical"]
+    context = browser.new_context(viewport=DESKTOP)
+    errors: list[str] = []
+    context.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    context.on("weberror", lambda e: errors.append(str(e.error)))
+    try:
+        with serve_site(site) as base:
+            page = context.new_page()
+            page.goto(base + "costs/")
+            total = page.locator('[data-calculator-mounted] output[data-output="monthly_total"]').first
+            before = total.text_content()
+            page.locator('input[name="queries"]').first.fill("200000")
+            page.wait_for_function("(b) => document.querySelector("
+                                   "'output[data-output=\"monthly_total\"]').textContent !== b", arg=before)
+            assert (before, total.text_content()) == ("$3,965", "$7,928")
+            page.goto(base + "decision-framework/")
+            page.wait_for_selector("[data-calculator-mounted]")
+    finally:
+        context.close()
+    assert errors == []
