@@ -31,6 +31,8 @@ from decision_guide.site.pages import GeneratedPage, generated_pages, placeholde
 
 log = get_plugin_logger(__name__)
 
+UNREADABLE_PAGE = "# This page cannot be read\n\nThe problem list above says why.\n"
+
 
 class DecisionGuidePlugin(BasePlugin[GuideConfig]):  # type: ignore[no-untyped-call]
     """Loads the knowledge base, generates its pages, expands markers, ships the assets."""
@@ -102,10 +104,10 @@ class DecisionGuidePlugin(BasePlugin[GuideConfig]):  # type: ignore[no-untyped-c
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         knowledge = display_path(Path(self.config.knowledge_dir), self.project_root)
-        for file in list(files.documentation_pages()):  # links out of the project stay out
+        for file in files.documentation_pages():  # never read: a link out, or not UTF-8
             if file.abs_src_path and os.path.relpath(file.abs_src_path, self.project_root).replace(
                     os.sep, "/") in self._refused:
-                files.remove(file)
+                file.content_string = UNREADABLE_PAGE  # keeps the nav whole under `serve`
         pages = self.generated if self.guide is not None else placeholder_pages(knowledge)
         add_generated_files(files, config, pages, self.project_root)
         if self.guide is not None:
