@@ -5,7 +5,11 @@ the browser reads them)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
 
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster"}
@@ -37,3 +41,17 @@ def live_code(html: str) -> list[str]:
     parser.feed(html)
     parser.close()
     return parser.found
+
+
+@lru_cache(maxsize=1)
+def site_extensions() -> tuple[str, ...]:
+    """The Markdown extensions the project's mkdocs.yml turns on (options left at defaults)."""
+
+    class _AnyTag(yaml.SafeLoader):
+        pass
+
+    _AnyTag.add_multi_constructor("", lambda loader, suffix, node: None)
+    config_file = Path(__file__).resolve().parent.parent / "mkdocs.yml"
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_AnyTag)  # noqa: S506
+    return tuple(entry if isinstance(entry, str) else next(iter(entry))
+                 for entry in config["markdown_extensions"])

@@ -12,8 +12,7 @@ import shutil
 
 import markdown
 import pytest
-import yaml
-from conftest import ROOT, SECOND_GUIDE, TODAY
+from conftest import SECOND_GUIDE, TODAY
 from decision_guide.calculators.compile import load_calculators
 from decision_guide.guide import GUIDE_BLOCKS
 from decision_guide.knowledge.base import load_knowledge
@@ -21,22 +20,11 @@ from decision_guide.site.calculator_blocks import json_for_html
 from decision_guide.site.markers import expand_markers
 from decision_guide.site.render import Renderer, RenderSettings
 from decision_guide.site.safe_markdown import SafeMarkdown, is_safe_url
-from html_check import live_code
+from html_check import live_code, site_extensions
 
 # Everything Python-Markdown or one of its common extensions acts on inside a line.
 HOSTILE = ('x" onmouseover="alert(1)" `code` *em* _em_ [link](javascript:alert(2)) '
            '{: onclick=alert(3)} <b>bold</b> &#106;avascript: ==mark== :smile:')
-
-
-def _site_extensions() -> list[object]:
-    class _Any(yaml.SafeLoader):
-        pass
-    _Any.add_multi_constructor("", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Any)  # noqa: S506
-    names: list[object] = []
-    for entry in config["markdown_extensions"]:
-        names.append(entry if isinstance(entry, str) else next(iter(entry)))
-    return names
 
 
 def _quote(text: str) -> str:
@@ -84,7 +72,7 @@ def test_a_marker_inside_a_sentence_stays_inert_under_markdown(hostile_renderer:
     page, problems = expand_markers(f"It costs <!-- guide:{marker} --> today, *really*.\n",
                                     hostile_renderer.context("costs.md"), "costs.md")
     assert problems == []
-    html = markdown.markdown(page, extensions=_site_extensions())
+    html = markdown.markdown(page, extensions=list(site_extensions()))
     assert live_code(html) == []
     for tag in ("<a ", "<a>", "<code>", "<b>"):  # Markdown added no element inside the figure
         assert html.count(tag) == page.count(tag), tag
