@@ -209,6 +209,8 @@ def test_a_weight_changes_the_ranking_and_is_kept_in_the_link_and_the_record(wiz
         wizard.get_by_role("button", name="Download as JSON").click()
     verdict = json.loads(Path(download_info.value.path()).read_text(encoding="utf-8"))
     assert verdict["weights"] == {"prompt-length": "more"} and verdict["recommendation"] == ["fine-tuning"]
+    assert verdict["answers"] == {"large-corpus": "no", "prompt-length": "yes", "limited-budget": "yes"}
+    assert verdict["ranking"][0] == {"option": "fine-tuning", "score": 7}
 
 
 # ----------------------------------------------------------------------------- the link

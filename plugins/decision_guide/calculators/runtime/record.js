@@ -24,6 +24,19 @@ export function describe(spec, verdict) {
   return `${lead.name}, with ${points(scores[lead.id])}, ${margin} ahead of ${next.short_name} (${scores[next.id]})`;
 }
 
+/**
+ * The ≤ 3 answers that gave the single leading option most (weighted) points, as
+ * [{q, a, pts}]; none without a single leader. `state` is {answers, weights}.
+ */
+export function drivers(spec, verdict, { answers, weights }) {
+  if (verdict.recommendation.length !== 1) return [];
+  const [leader] = verdict.recommendation;
+  return spec.questions.filter((q) => answers[q.id]).map((q) => {
+    const a = find(q.answers, answers[q.id]);
+    return { q, a, pts: (a.scores[leader] ?? 0) * spec.weights[weights[q.id] ?? "normal"] };
+  }).filter(({ pts }) => pts > 0).sort((x, y) => y.pts - x.pts).slice(0, 3);
+}
+
 const md = (text) => String(text).replace(/\s+/g, " ").replace(/[\\`*_[\]<>|]/g, "\\$&");
 const url = (text) => text.replace(/\(/g, "%28").replace(/\)/g, "%29").replace(/\s/g, "%20");
 
@@ -43,7 +56,6 @@ export function decisionRecord(spec, verdict, { answers, weights }, { date, page
   const name = (id) => md(option(spec, id).short_name);
   const names = (ids, last) => joinNames(ids.map(name), last);
   const picked = spec.questions.filter((q) => answers[q.id]).map((q) => ({ q, a: find(q.answers, answers[q.id]) }));
-  const weight = (q) => spec.weights[weights[q.id] ?? "normal"];
   const label = ({ question, answer }) => md(find(find(spec.questions, question).answers, answer).label);
   const quoted = (ref) => `“${label(ref)}”`;
   const leaders = verdict.recommendation;
@@ -68,10 +80,9 @@ export function decisionRecord(spec, verdict, { answers, weights }, { date, page
     lines.push(`- Hard constraint: **${md(a.label)}** rules out ${names(a.excludes)}. ${md(a.reason)} ${cite(a.sources)}`);
   }
   const leader = leaders.length === 1 ? leaders[0] : null;
-  const drivers = leader === null ? [] : picked.map(({ q, a }) => ({ q, a, pts: (a.scores[leader] ?? 0) * weight(q) }))
-    .filter(({ pts }) => pts > 0).sort((x, y) => y.pts - x.pts).slice(0, 3);
-  for (const { q, a, pts } of drivers) lines.push(`- ${md(q.criterion.title)}: **${md(a.label)}** (+${pts} for ${name(leader)})`);
-  if (!constraints.length && !drivers.length) lines.push("- No answer sets one option apart yet.");
+  const driving = drivers(spec, verdict, { answers, weights });
+  for (const { q, a, pts } of driving) lines.push(`- ${md(q.criterion.title)}: **${md(a.label)}** (+${pts} for ${name(leader)})`);
+  if (!constraints.length && !driving.length) lines.push("- No answer sets one option apart yet.");
 
   lines.push("", "## Considered Options", "", ...spec.options.map((o) => `- ${md(o.name)}`));
 

@@ -4,7 +4,7 @@
 import { byId, paramName, readSpec, setParams, setText, urlWriter } from "./calculator.js";
 import { escapeMarkup } from "./chart.js";
 import { decide } from "./decide.js";
-import { decisionRecord, describe, joinNames, plural, points } from "./record.js";
+import { decisionRecord, describe, drivers, joinNames, points } from "./record.js";
 
 // The words the wizard writes on the page, in one place.
 const WORDS = {
@@ -84,7 +84,7 @@ function scoresHtml(spec, verdict) {
   }).join("");
 }
 
-function draw(root, spec, verdict) {
+function draw(root, spec, verdict, state) {
   const output = (key) => root.querySelector(`[data-output="${key}"]`);
   const sentence = describe(spec, verdict);
   setText(output("progress"), WORDS.progress(verdict.answered, verdict.questions));
@@ -100,14 +100,10 @@ function draw(root, spec, verdict) {
   flip.hidden = verdict.recommendation.length !== 1;
   const words = verdict.flip && label(spec, verdict.flip);
   setText(flip, verdict.flip ? WORDS.flip(words.question, words.answer, name(spec, verdict.flip.option)) : WORDS.noFlip);
-  const leader = verdict.recommendation.length === 1 ? verdict.recommendation[0] : null;
-  const drivers = leader ? spec.questions.filter((q) => verdict.answers[q.id])
-    .map((q) => ({ q, a: byId(q.answers, verdict.answers[q.id]) }))
-    .map(({ q, a }) => ({ q, a, pts: (a.scores[leader] ?? 0) * spec.weights[verdict.weights[q.id] ?? "normal"] }))
-    .filter(({ pts }) => pts > 0).sort((x, y) => y.pts - x.pts).slice(0, 3) : [];
+  const driving = drivers(spec, verdict, state);
   const list = output("drivers");
-  list.hidden = drivers.length === 0;
-  list.innerHTML = drivers.map(({ q, a, pts }) => `<li><a href="${html(q.criterion.href)}">${html(q.criterion.title)}</a>: ` +
+  list.hidden = driving.length === 0;
+  list.innerHTML = driving.map(({ q, a, pts }) => `<li><a href="${html(q.criterion.href)}">${html(q.criterion.title)}</a>: ` +
     `“${html(a.label)}” (+${html(String(pts))})</li>`).join("");
 }
 
@@ -133,10 +129,10 @@ export function mountWizard(root) {
   const selects = () => [...form.querySelectorAll("select[data-weight]")];
   let state = readState(spec, location.search);
   const url = urlWriter(root, () => writeState(spec, state, location.search));
-  const verdict = () => ({ ...decide(spec, state.answers, state.weights), answers: state.answers });
+  const verdict = () => decide(spec, state.answers, state.weights);
   const update = (next) => {
     state = next;
-    draw(root, spec, verdict());
+    draw(root, spec, verdict(), state);
     url.later();
   };
 
@@ -156,7 +152,7 @@ export function mountWizard(root) {
       url.save();
       const date = today();
       const result = verdict();
-      const text = kind === "json" ? `${JSON.stringify({ ...result, answers: undefined }, null, 2)}\n`
+      const text = kind === "json" ? `${JSON.stringify({ date, answers: state.answers, ...result }, null, 2)}\n`
         : decisionRecord(spec, result, state, { date, pageUrl: location.href.split("#")[0] });
       download(root, text, `decision-record-${date}.${kind === "json" ? "json" : "md"}`,
         kind === "json" ? "application/json" : "text/markdown");
@@ -171,5 +167,5 @@ export function mountWizard(root) {
   root.querySelector('[data-output="drivers"]').setAttribute("aria-label", WORDS.drivers);
   root.querySelector(".dg-wizard__fallback").hidden = true;
   form.hidden = false;
-  draw(root, spec, verdict());
+  draw(root, spec, verdict(), state);
 }
