@@ -8,22 +8,18 @@ problem list at the top, until the next save fixes it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from decision_guide.problems import Problem, summary_line
+from decision_guide.site.render import make_environment
 
 
-def banner_html(problems: Sequence[Problem], *, showing_last_good: bool) -> Markup:
-    """A clear, accessible alert listing every problem as path:line:col: message [code]."""
-    state = ("The pages below show the last version that loaded." if showing_last_good else
-             "Pages generated from the knowledge base are empty until it loads.")
-    items = Markup("").join(
-        Markup('<li><code>{}:{}:{}:</code> {} <span class="dg-banner__code">[{}]</span></li>').format(
-            p.path, p.line, p.col, p.message, p.code) for p in sorted(problems))
-    return Markup(
-        '<div class="dg-banner" role="alert" data-dg-problems="{count}">'
-        '<p class="dg-banner__title"><strong>The guide\'s YAML has problems: {summary}.</strong> '
-        '{state} Fix them and save; this page reloads by itself.</p>'
-        '<ol class="dg-banner__list">{items}</ol></div>').format(
-        count=len(problems), summary=escape(summary_line(problems)), state=state, items=items)
+def banner_html(problems: Sequence[Problem], *, showing_last_good: bool,
+                template_dirs: tuple[Path, ...] = ()) -> Markup:
+    """A clear, accessible alert listing every problem as path:line:col: message [code]
+    (``templates/banner.html``; the knowledge base may not have loaded, so no page context)."""
+    html = make_environment(template_dirs).get_template("banner.html").render(
+        problems=sorted(problems), summary=summary_line(problems), showing_last_good=showing_last_good)
+    return Markup(html.rstrip("\n"))  # noqa: S704 (rendered with autoescape)

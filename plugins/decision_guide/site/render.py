@@ -128,29 +128,26 @@ class PageContext:
     def page(self, src_uri: str, anchor: str | None = None) -> str:
         return self.linker.to_page(src_uri, anchor)
 
+    def inline(self, name: str, **data: Any) -> Markup:
+        """One of the ``inline/`` templates: HTML that sits inside a sentence (one line)."""
+        return Markup(self.renderer.env.get_template(f"inline/{name}.html").render(**data).rstrip("\n"))  # noqa: S704
+
     def link(self, section: str, entity_id: str, label: str | None = None) -> Markup:
         entity = self.kb.get(section, entity_id)
         text = label or getattr(entity, "name", None) or getattr(entity, "title", entity_id)
-        return Markup('<a href="{}">{}</a>').format(self.href(section, entity_id), text)
+        return self.inline("link", href=self.href(section, entity_id), text=text)
 
     def cite(self, source_ids: list[str] | tuple[str, ...] | str) -> Markup:
         """Compact citations: publisher and date, linking the source's entry."""
         ids = [source_ids] if isinstance(source_ids, str) else list(source_ids)
-        parts = []
-        for source_id in ids:
-            source = self.kb.get("sources", source_id)
-            date = "" if source.date == "undated" else f", {source.date[:4]}"
-            parts.append(Markup('<a class="dg-cite" href="{}" title="{}">{}{}</a>').format(
-                self.href("sources", source_id), f"{source.title} ({source.publisher})",
-                source.cite_as or source.publisher, date))
-        return Markup('<span class="dg-cites">') + Markup(" ").join(parts) + Markup("</span>")
+        return self.inline("cite", cites=[{"source": self.kb.get("sources", source_id),
+                                           "href": self.href("sources", source_id)}
+                                          for source_id in ids])
 
     def rating(self, rating_id: str) -> Markup:
-        level = self.rating_level(rating_id)
         ratings = self.kb.guide.ratings
-        label = next(r.label for r in ratings if r.id == rating_id)
-        return Markup('<span class="dg-rating dg-rating--{}-of-{}" data-sort="{}">{}</span>').format(
-            level, len(ratings), level, label)
+        return self.inline("rating", level=self.rating_level(rating_id), count=len(ratings),
+                           label=next(r.label for r in ratings if r.id == rating_id))
 
     def rating_level(self, rating_id: str) -> int:
         """1 for the lowest score on the guide's scale, up to the number of ratings."""
@@ -166,35 +163,20 @@ class PageContext:
         fresh = self.renderer.freshness(as_of)
         if not fresh.stale:
             return Markup("")
-        return Markup('<span class="dg-stale" title="Older than the guide\'s maximum age of {} '
-                      'months: check before relying on it">{}</span>').format(
-            self.renderer.settings.max_age_months, fresh.label)
+        return self.inline("stale", label=fresh.label,
+                           max_age_months=self.renderer.settings.max_age_months)
 
     def figure(self, cost_id: str) -> Markup:
         """A cost as it reads in a sentence: figure, unit, date, source, and any warnings."""
         cost = self.kb.get("costs", cost_id)
-        unconfirmed = Markup("") if cost.confirmed else Markup(
-            ' <span class="dg-unconfirmed" title="Not confirmed by a primary source">unconfirmed</span>')
-        return Markup(
-            '<span class="dg-figure" data-cost="{id}"><a class="dg-figure__value" href="{href}">'
-            '{amount}&nbsp;{unit}</a> <span class="dg-asof">as of {as_of}</span>{stale}{unconfirmed} '
-            '{cite}</span>').format(
-            id=cost.id, href=self.href("costs", cost.id), amount=self.amount(cost),
-            unit=self.kb.unit_label(cost.unit), as_of=cost.as_of, stale=self.stale(cost.as_of),
-            unconfirmed=unconfirmed, cite=self.cite(cost.source))
+        return self.inline("figure", cost=cost, href=self.href("costs", cost.id), amount=self.amount(cost),
+                           unit=self.kb.unit_label(cost.unit), stale=self.stale(cost.as_of),
+                           cite=self.cite(cost.source))
 
     def fact(self, fact_id: str) -> Markup:
         fact = self.kb.get("facts", fact_id)
-        if fact.status == "unsourced":
-            flag = Markup(' <span class="dg-unsourced" title="No primary source could be found">'
-                          'unsourced</span>')
-        elif fact.status == "unconfirmed":
-            flag = Markup(' <span class="dg-unconfirmed">unconfirmed</span>')
-        else:
-            flag = Markup("")
-        cites = self.cite(fact.sources) if fact.sources else Markup("")
-        return Markup('<span class="dg-fact" data-fact="{}">{}{} {}</span>').format(
-            fact.id, self.md(fact.statement), flag, cites)
+        return self.inline("fact", fact=fact, statement=self.md(fact.statement),
+                           cite=self.cite(fact.sources) if fact.sources else Markup(""))
 
 
 def escape_heading(text: str) -> str:
