@@ -12,7 +12,7 @@ from typing import Any
 
 from decision_guide.knowledge.base import KnowledgeBase
 from decision_guide.knowledge.references import referring
-from decision_guide.site.render import PAGE_FOLDERS, entity_page
+from decision_guide.site.locations import entity_page, index_page
 
 NavEntry = Any
 
@@ -24,10 +24,10 @@ def nav_children(kb: KnowledgeBase) -> dict[str, list[NavEntry]]:
                                  for c in referring(kb.criteria, "criterion_groups", g.id)])
               for g in kb.guide.criterion_groups]
     return {
-        f"{PAGE_FOLDERS['criteria']}/index.md": [{title: items} for title, items in groups if items],
-        f"{PAGE_FOLDERS['patterns']}/index.md": [{escape(p.name): entity_page("patterns", p.id)}
+        index_page("criteria"): [{title: items} for title, items in groups if items],
+        index_page("patterns"): [{escape(p.name): entity_page("patterns", p.id)}
                                                  for p in kb.patterns],
-        f"{PAGE_FOLDERS['use_cases']}/index.md": [{escape(u.name): entity_page("use_cases", u.id)}
+        index_page("use_cases"): [{escape(u.name): entity_page("use_cases", u.id)}
                                                   for u in kb.use_cases],
     }
 

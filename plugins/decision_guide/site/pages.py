@@ -18,14 +18,15 @@ from markupsafe import Markup
 from decision_guide.knowledge.base import KnowledgeBase
 from decision_guide.knowledge.references import cites, referring
 from decision_guide.site.blocks import BLOCKS
-from decision_guide.site.render import (
+from decision_guide.site.locations import (
     FACTS_PAGE,
+    INDEX_PAGES,
     PRICES_PAGE,
     SOURCES_PAGE,
-    PageContext,
-    Renderer,
     entity_page,
+    index_page,
 )
+from decision_guide.site.render import PageContext, Renderer
 
 SOURCE_KIND_TITLES = {"article": "Articles", "paper": "Papers", "survey": "Surveys",
                       "pricing": "Pricing pages", "docs": "Documentation",
@@ -67,11 +68,6 @@ class _Blocks:
         return lambda **args: spec.render(self._ctx, {k.replace("_", "-"): v for k, v in args.items()})
 
 
-INDEX_PAGES = {"criteria/index.md": "Criteria", "patterns/index.md": "Patterns",
-               "use-cases/index.md": "Use cases", PRICES_PAGE: "Prices", SOURCES_PAGE: "Sources",
-               FACTS_PAGE: "Facts and figures"}
-
-
 def page_front_matter(title: str) -> str:
     """Front matter giving the page its title, HTML-escaped: MkDocs and Material print page
     titles into headers, tabs and the navigation without escaping them."""
@@ -91,17 +87,17 @@ def generated_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
         return GeneratedPage(src_uri, front + content, kb.origin(*edit).path)
 
     first = _first_origin(kb)
-    yield page("criteria/index.md", "criteria_index.md", first("criteria"))
+    yield page(index_page("criteria"), "criteria_index.md", first("criteria"))
     for criterion in kb.criteria:
         questions = referring(kb.questions, "criteria", criterion.id)
         yield page(entity_page("criteria", criterion.id), "criterion.md",
                    ("criteria", criterion.id), criterion.title, criterion=criterion, questions=questions)
-    yield page("patterns/index.md", "patterns_index.md", first("patterns"))
+    yield page(index_page("patterns"), "patterns_index.md", first("patterns"))
     for pattern in kb.patterns:
         use_cases = referring(kb.use_cases, "patterns", pattern.id)
         yield page(entity_page("patterns", pattern.id), "pattern.md", ("patterns", pattern.id),
                    pattern.name, pattern=pattern, use_cases=use_cases)
-    yield page("use-cases/index.md", "use_cases_index.md", first("use_cases"))
+    yield page(index_page("use_cases"), "use_cases_index.md", first("use_cases"))
     for use_case in kb.use_cases:
         yield page(entity_page("use_cases", use_case.id), "use_case.md",
                    ("use_cases", use_case.id), use_case.name, use_case=use_case)

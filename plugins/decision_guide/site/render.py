@@ -20,14 +20,9 @@ from markupsafe import Markup, escape
 
 from decision_guide.knowledge.base import KnowledgeBase
 from decision_guide.knowledge.figures import Freshness, format_figure, freshness
+from decision_guide.site.locations import anchor, location
 from decision_guide.site.safe_markdown import SafeMarkdown
 from decision_guide.site.urls import LinkBase, Linker
-
-PAGE_FOLDERS = {"criteria": "criteria", "patterns": "patterns", "use_cases": "use-cases"}
-PRICES_PAGE = "reference/prices.md"
-SOURCES_PAGE = "reference/sources.md"
-FACTS_PAGE = "reference/facts.md"
-
 
 SHARED_MARKDOWN = SafeMarkdown()
 """Rendering YAML text is pure, so one renderer and its cache serve every build in the process."""
@@ -44,10 +39,6 @@ class RenderSettings:
     links_relative_to: LinkBase = "page"
     """``"file"`` for engines that rewrite every relative link as written from the Markdown file
     (Zensical); see ``urls``."""
-
-
-def entity_page(section: str, entity_id: str) -> str:
-    return f"{PAGE_FOLDERS[section]}/{entity_id}.md"
 
 
 @functools.lru_cache(maxsize=8)
@@ -120,10 +111,11 @@ class PageContext:
         ``for_browser`` is for links in data the browser reads (a calculator's or the wizard's
         JSON): no engine rewrites those, so they are always relative to the page's URL."""
         linker = replace(self.linker, relative_to="page") if for_browser else self.linker
-        if section in PAGE_FOLDERS:
-            return linker.to_page(entity_page(section, entity_id))
-        page = {"sources": SOURCES_PAGE, "costs": PRICES_PAGE, "facts": FACTS_PAGE}[section]
-        return linker.to_page(page, anchor=f"{section.rstrip('s')}-{entity_id}")
+        return linker.to_page(*location(section, entity_id))
+
+    def anchor(self, section: str, entity_id: str) -> str:
+        """The id an entity's entry carries on its reference page (what ``href`` links to)."""
+        return anchor(section, entity_id)
 
     def page(self, src_uri: str, anchor: str | None = None) -> str:
         return self.linker.to_page(src_uri, anchor)
