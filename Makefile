@@ -19,8 +19,11 @@ check: $(STAMP)
 	$(VENV)/bin/ruff check plugins tests bench
 	$(VENV)/bin/mypy --strict plugins/decision_guide
 
+# Everything, with coverage; the rendering half (site/, the chart, the MkDocs adapter) must
+# stay at 80 % or more of its statements per module (tests/check_coverage.py).
 test: $(STAMP) chromium
-	$(PY) -m pytest
+	$(PY) -m pytest --cov=decision_guide --cov-report=term:skip-covered --cov-report=json:.coverage.json
+	$(PY) tests/check_coverage.py .coverage.json
 
 # Unit and small property tests: no browser, no whole-site builds. Run it on every change.
 test-fast: $(STAMP)

@@ -19,7 +19,8 @@ import jinja2
 from markupsafe import Markup, escape
 
 from decision_guide.knowledge.base import KnowledgeBase
-from decision_guide.knowledge.figures import Freshness, format_figure, freshness
+from decision_guide.knowledge.figures import Freshness, freshness
+from decision_guide.site.evidence import Evidence
 from decision_guide.site.locations import anchor, location
 from decision_guide.site.safe_markdown import SafeMarkdown
 from decision_guide.site.urls import LinkBase, Linker
@@ -82,8 +83,10 @@ class Renderer:
 
 
 @dataclass(frozen=True)
-class PageContext:
-    """Helpers templates call while rendering one page."""
+class PageContext(Evidence):
+    """What templates call while rendering one page: the page's text (Markdown from YAML),
+    links and templates here; how evidence reads (citations, figures, facts, ratings) in
+    ``Evidence``, which only blocks and pages that show evidence use."""
 
     renderer: Renderer
     linker: Linker
@@ -91,6 +94,13 @@ class PageContext:
     @property
     def kb(self) -> KnowledgeBase:
         return self.renderer.kb
+
+    @property
+    def max_age_months(self) -> int:
+        return self.renderer.settings.max_age_months
+
+    def freshness(self, as_of: str) -> Freshness:
+        return self.renderer.freshness(as_of)
 
     def template(self, name: str, **data: Any) -> Markup:
         """Render an HTML template as one raw-HTML block for Markdown: no blank lines and no
@@ -128,47 +138,6 @@ class PageContext:
         entity = self.kb.get(section, entity_id)
         text = label or getattr(entity, "name", None) or getattr(entity, "title", entity_id)
         return self.inline("link", href=self.href(section, entity_id), text=text)
-
-    def cite(self, source_ids: list[str] | tuple[str, ...] | str) -> Markup:
-        """Compact citations: publisher and date, linking the source's entry."""
-        ids = [source_ids] if isinstance(source_ids, str) else list(source_ids)
-        return self.inline("cite", cites=[{"source": self.kb.get("sources", source_id),
-                                           "href": self.href("sources", source_id)}
-                                          for source_id in ids])
-
-    def rating(self, rating_id: str) -> Markup:
-        ratings = self.kb.guide.ratings
-        return self.inline("rating", level=self.rating_level(rating_id), count=len(ratings),
-                           label=next(r.label for r in ratings if r.id == rating_id))
-
-    def rating_level(self, rating_id: str) -> int:
-        """1 for the lowest score on the guide's scale, up to the number of ratings."""
-        ratings = sorted(self.kb.guide.ratings, key=lambda r: r.score)
-        return next(i for i, r in enumerate(ratings, start=1) if r.id == rating_id)
-
-    def amount(self, cost: Any) -> str:
-        if cost.value is not None:
-            return format_figure(cost.value)
-        return format_figure(None, cost.range.low, cost.range.high)
-
-    def stale(self, as_of: str) -> Markup:
-        fresh = self.renderer.freshness(as_of)
-        if not fresh.stale:
-            return Markup("")
-        return self.inline("stale", label=fresh.label,
-                           max_age_months=self.renderer.settings.max_age_months)
-
-    def figure(self, cost_id: str) -> Markup:
-        """A cost as it reads in a sentence: figure, unit, date, source, and any warnings."""
-        cost = self.kb.get("costs", cost_id)
-        return self.inline("figure", cost=cost, href=self.href("costs", cost.id), amount=self.amount(cost),
-                           unit=self.kb.unit_label(cost.unit), stale=self.stale(cost.as_of),
-                           cite=self.cite(cost.source))
-
-    def fact(self, fact_id: str) -> Markup:
-        fact = self.kb.get("facts", fact_id)
-        return self.inline("fact", fact=fact, statement=self.md(fact.statement),
-                           cite=self.cite(fact.sources) if fact.sources else Markup(""))
 
 
 def escape_heading(text: str) -> str:
