@@ -31,7 +31,8 @@ def main(argv: list[str]) -> int:
     covered = rendering_coverage(report)
     width = max(len(path) for path in covered)
     for path, percent in covered.items():
-        sys.stdout.write(f"{path:<{width}}  {percent:5.1f}%{'  < ' + str(FLOOR) if percent < FLOOR else ''}\n")
+        flag = f"  under {FLOOR:.0f}%" if percent < FLOOR else ""
+        sys.stdout.write(f"{path:<{width}}  {percent:5.1f}%{flag}\n")
     low = [path for path, percent in covered.items() if percent < FLOOR]
     sys.stdout.write(f"rendering modules under {FLOOR:.0f}%: {len(low)} of {len(covered)}\n")
     return 1 if low or not covered else 0
