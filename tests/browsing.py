@@ -6,6 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+# Everything here takes well under a second on a quiet machine; the margin is for shared,
+# loaded machines (a timeout is a failure to load, never a measurement).
+TIMEOUT_MS = 30_000
+
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
@@ -74,7 +78,7 @@ class Browsing:
     }"""
 
     def __init__(self, context, base: str) -> None:  # type: ignore[no-untyped-def]
-        context.set_default_timeout(10_000)  # everything here takes well under a second
+        context.set_default_timeout(TIMEOUT_MS)
         self.context, self.base = context, base
         self.errors: list[str] = []
         self.kept: dict[str, object] = {}
@@ -89,7 +93,7 @@ class Browsing:
     def new_context(self, **options):  # type: ignore[no-untyped-def]
         """A context of its own: dark, a phone, or without JavaScript."""
         context = self.context.browser.new_context(**{"viewport": DESKTOP, **options})
-        context.set_default_timeout(10_000)
+        context.set_default_timeout(TIMEOUT_MS)
         self.made.append(context)
         return context
 
