@@ -6,8 +6,10 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+# Inside a sentence the figure's markup is written as character references (site/inert.py), so
+# "__" in a class name may read "&#95;&#95;".
 FIGURE = re.compile(r'<span class="dg-figure" data-cost="(?P<id>[^"]+)">'
-                    r'<a class="dg-figure__value" href="[^"]*">(?P<amount>[^&<]+)&nbsp;')
+                    r'<a class="dg-figure(?:__|&#95;&#95;)value" href="[^"]*">(?P<amount>[^&<]+)&nbsp;')
 
 
 def html_pages(site: Path) -> list[Path]:

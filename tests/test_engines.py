@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ import pytest
 from article_text import article_tokens, first_differences
 from browsing import DESKTOP
 from conftest import ROOT, SECOND_GUIDE, TODAY, build_project
-from site_scan import html_pages, resources
+from site_scan import figures, html_pages, resources
 from static_server import serve_site
 
 pytestmark = pytest.mark.slow
@@ -166,3 +167,22 @@ def test_the_calculators_and_the_wizard_work_on_the_zensical_site(  # type: igno
     finally:
         context.close()
     assert errors == []
+
+
+def test_zensical_shows_a_yaml_edit_after_generate_without_a_clean_build(tmp_path: Path) -> None:
+    """Zensical keeps rendered pages in a cache keyed by their files; a hand-written page whose
+    text did not change must still show the new figure from the YAML behind its markers."""
+    project = tmp_path / "guide"
+    shutil.copytree(SECOND_GUIDE, project)
+    out = project / "build" / "zensical"
+
+    def rebuild() -> dict[str, str]:
+        finish(run([str(BIN / "decision-guide"), "generate"], project))
+        finish(run([str(BIN / "zensical"), "build", "-f", str(out / "mkdocs.yml")], project))
+        return dict(figures((out / "site" / "index.html").read_text(encoding="utf-8")))
+
+    assert rebuild()["gpu-hour"] == "2.50"
+    entities = project / "content" / "knowledge" / "entities.yml"
+    entities.write_text(entities.read_text(encoding="utf-8").replace("value: 2.5", "value: 7.5", 1),
+                        encoding="utf-8")
+    assert rebuild()["gpu-hour"] == "7.50"

@@ -4,6 +4,7 @@ extension. It never touches the site's own files and is idempotent."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -46,8 +47,8 @@ def test_the_folder_holds_every_page_the_assets_and_a_config(project: Path) -> N
     out = project / "build" / "zensical"
     generate(sources(project), SETTINGS, out)
     docs = out / "docs"
-    assert (docs / "index.md").read_text(encoding="utf-8") == (
-        project / "content" / "pages" / "index.md").read_text(encoding="utf-8")
+    copied = (docs / "index.md").read_text(encoding="utf-8")
+    assert copied.startswith((project / "content" / "pages" / "index.md").read_text(encoding="utf-8"))
     for page in ("criteria/index.md", "criteria/unit-cost.md", "reference/prices.md",
                  "reference/sources.md", "reference/facts.md"):
         assert (docs / page).is_file(), page
@@ -182,3 +183,21 @@ def test_the_command_refuses_a_folder_of_the_site_with_a_message(
     captured = capsys.readouterr()
     assert captured.err.startswith("decision-guide: ") and "would mix generated files" in captured.err
     assert "Traceback" not in captured.err
+
+
+def test_a_page_with_markers_changes_when_only_the_yaml_behind_its_blocks_does(project: Path) -> None:
+    """Zensical re-renders a page only when its file changes; the stamp at the end of each page
+    with markers makes a YAML edit reach the blocks (the extension drops the stamp)."""
+    (project / "content" / "pages" / "about.md").write_text("# About\n\nNo markers.\n",
+                                                            encoding="utf-8")
+    out = project / "build" / "zensical"
+    generate(sources(project), SETTINGS, out)
+    about, index = (out / "docs" / "about.md").read_bytes(), (out / "docs" / "index.md").read_text()
+    assert about == b"# About\n\nNo markers.\n"
+    assert re.search(r"\n\n<!-- decision-guide data [0-9a-f]{16} -->\n\Z", index)
+    entities = project / "content" / "knowledge" / "entities.yml"
+    entities.write_text(entities.read_text(encoding="utf-8").replace("value: 2.5", "value: 2.75", 1),
+                        encoding="utf-8")
+    assert "docs/index.md" in generate(sources(project), SETTINGS, out).written
+    assert (out / "docs" / "about.md").read_bytes() == about
+    assert (out / "docs" / "index.md").read_text() != index

@@ -12,7 +12,7 @@ from typing import Any
 import markdown
 import pytest
 from conftest import SECOND_GUIDE, TODAY
-from decision_guide.adapters.markdown_ext import GuideExtension, GuideMarkdownError, cached_guide
+from decision_guide.adapters.markdown_ext import GuideExtension, GuideMarkdownError, cached_guide, stamp_line
 from decision_guide.guide import load_guide
 from decision_guide.site.render import RenderSettings
 from markdown.preprocessors import Preprocessor
@@ -118,3 +118,17 @@ def test_the_guide_is_loaded_once_and_again_after_an_edit(tmp_path: Path) -> Non
     entities.write_text(entities.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     os.utime(entities, ns=(1, 1))
     assert cached_guide(extension.options()) is not first
+
+
+def test_the_stamp_generate_appends_is_dropped_and_lines_still_count_from_the_file(
+        tmp_path: Path) -> None:
+    docs = tmp_path / "pages"
+    docs.mkdir()
+    source = "---\ntitle: Broken\n---\n\n# Broken\n\n<!-- guide:cost id=gpu-hours -->\n"
+    (docs / "broken.md").write_text(source, encoding="utf-8")
+    copy = source.split("---\n", 2)[2] + "\n" + stamp_line("0123456789abcdef0123") + "\n"
+    with pytest.raises(GuideMarkdownError, match=r"pages/broken\.md:7:1: marker"):
+        convert(copy, [FakeZensical("broken.md")], docs_dir=os.path.relpath(docs, SECOND_GUIDE))
+    clean = "# Page\n\n<!-- guide:cost id=gpu-hour -->\n"
+    assert convert(clean + "\n" + stamp_line("0" * 64) + "\n") == convert(clean)
+    assert "decision-guide data" not in convert(clean + stamp_line("f" * 64))

@@ -19,6 +19,7 @@ idempotent and Zensical's own cache stays warm. It refuses a non-empty folder it
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -27,9 +28,12 @@ from typing import Any
 
 import yaml
 
+from decision_guide import __version__
+from decision_guide.adapters.markdown_ext import stamp_line
 from decision_guide.guide import Guide, load_guide
 from decision_guide.problems import Problem, ProblemsFound, errors_only
 from decision_guide.site import assets
+from decision_guide.site.markers import MARKER
 from decision_guide.site.navigation import expand_nav, nav_children
 from decision_guide.site.pages import generated_pages
 from decision_guide.site.render import RenderSettings
@@ -83,6 +87,10 @@ def generate(sources: SiteSources, settings: RenderSettings, output: Path) -> Ge
     problems = [*guide.warnings, *_marker_problems(guide, sources, docs)]
     if errors_only(problems):
         raise ProblemsFound(problems)
+    stamp = stamp_line(data_digest(sources, settings)).encode()
+    for src_uri, content in docs.items():
+        if src_uri.endswith(".md") and MARKER.search(content.decode("utf-8")):
+            docs[src_uri] = content.rstrip(b"\n") + b"\n\n" + stamp + b"\n"
     with_runtime = sources.calculators_dir is not None
     for page in generated_pages(guide.renderer):
         if page.src_uri in docs:
@@ -98,6 +106,21 @@ def generate(sources: SiteSources, settings: RenderSettings, output: Path) -> Ge
                     "edit the site's own files and run it again.\n").encode()
     written, removed = _sync(output, files, managed="docs")
     return Generated(output, written, removed, len(files) - len(written), tuple(problems))
+
+
+def data_digest(sources: SiteSources, settings: RenderSettings) -> str:
+    """A digest of everything a page's blocks are made from besides its own text: the YAML,
+    the templates, the settings and the engine's version."""
+    digest = hashlib.sha256(f"{__version__}\n{settings}\n".encode())
+    folders = [sources.knowledge_dir, sources.calculators_dir, *settings.template_dirs]
+    for folder in folders:
+        if folder is None:
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                digest.update(f"{path.relative_to(folder).as_posix()}\n".encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _marker_problems(guide: Guide, sources: SiteSources, docs: Mapping[str, bytes]) -> list[Problem]:

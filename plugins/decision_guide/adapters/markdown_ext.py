@@ -19,11 +19,16 @@ other caller passes the page as the ``page`` option.
 
 The guide is loaded once and reused for every page while its YAML files are unchanged (Zensical
 creates a new ``Markdown`` object, and so a new extension, for every page).
+
+``generate`` ends each copied page that has markers with a stamp of the guide's data
+(``stamp_line``), so that an engine that caches pages by their file (Zensical does) renders the
+page again when only the YAML behind its blocks changed. The extension drops the stamp.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,6 +47,14 @@ log = logging.getLogger("decision_guide")
 #: Before Python-Markdown stashes raw HTML (``html_block``, 20) and reads fenced code (25), so a
 #: marker's block enters the page as one raw HTML block, as it does under MkDocs.
 PRIORITY = 32
+
+
+STAMP = re.compile(r"^<!-- decision-guide data [0-9a-f]{16} -->$")
+
+
+def stamp_line(digest: str) -> str:
+    """The line ``generate`` appends to a page whose blocks depend on the guide's data."""
+    return f"<!-- decision-guide data {digest[:16]} -->"
 
 
 class GuideMarkdownError(Exception):
@@ -118,6 +131,10 @@ class MarkerPreprocessor(Preprocessor):
         self.fallback_page = fallback_page
 
     def run(self, lines: list[str]) -> list[str]:
+        while lines and not lines[-1].strip():
+            lines = lines[:-1]
+        if lines and STAMP.match(lines[-1]):
+            lines = lines[:-1]
         markdown = "\n".join(lines)
         if "guide:" not in markdown:
             return lines
@@ -142,7 +159,8 @@ class MarkerPreprocessor(Preprocessor):
             display = source.as_posix()
         if not source.is_file():
             return display, 0
-        return display, front_matter_lines(source.read_text(encoding="utf-8"), markdown)
+        text = source.read_text(encoding="utf-8").rstrip("\n")
+        return display, front_matter_lines(text, markdown.rstrip("\n"))
 
 
 def engine_page(md: Markdown) -> str | None:
