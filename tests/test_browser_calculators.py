@@ -158,10 +158,11 @@ def test_the_break_even_chart_and_table_follow_the_query_volume(site: Browsing) 
 
     rows = table(root, "by-month")
     assert rows != rows_before
-    # RAG per month = queries × RAG cost per query + RAG fixed cost (two inputs)
+    # RAG per month = queries × RAG cost per query (a result) + RAG fixed cost (an input)
     rag_monthly, err = amount(out(root, "rag_monthly").text_content())
-    per_query, fixed = (float(field(root, i).input_value()) for i in ("rag_per_query", "rag_fixed"))
-    assert abs(rag_monthly - (30000 * per_query + fixed)) <= err
+    per_query, per_query_err = amount(out(root, "rag_per_query").text_content())
+    fixed = float(field(root, "rag_fixed").input_value())
+    assert abs(rag_monthly - (30000 * per_query + fixed)) <= err + 30000 * per_query_err
     # The new chart draws the new table: its description names month 1's and month 36's totals.
     first, last = rows[0], rows[-1]
     assert (first[""], last[""]) == ("1 month", "36 months")
@@ -173,7 +174,7 @@ def test_the_break_even_chart_and_table_follow_the_query_volume(site: Browsing) 
 
 @pytest.mark.parametrize(("calc_id", "input_id", "value"), [
     ("fine-tuning-cost", "queries", "2000000"),
-    ("latency-budget", "use_rerank", "0"),
+    ("latency-budget", "fallback_share", "80"),
 ])
 def test_every_calculator_recomputes_as_you_type(site: Browsing, calc_id: str, input_id: str,
                                                  value: str) -> None:
@@ -202,7 +203,8 @@ def test_the_article_preset_reproduces_the_quoted_figure(site: Browsing) -> None
     ("rag-cost", "queries", "", "Enter a number."),
     ("rag-cost", "queries", "-5", "Must not be negative."),
     ("rag-cost", "queries", "20000000000", "Must be at most 10,000,000,000 queries."),
-    ("break-even", "rag_per_query", "11", "Must be at most $10.00."),
+    ("break-even", "base_input_price", "201", "Must be at most $200."),
+    ("break-even", "hybrid_context_share", "120", "Must be at most 100%."),
     ("latency-budget", "target_ms", "0", "Must be at least 1 ms."),
 ])
 def test_an_invalid_input_is_explained_beside_its_field_and_no_result_is_made_up(
@@ -256,16 +258,33 @@ def test_letters_never_reach_a_result(site: Browsing) -> None:
     assert_all_shown(root)
 
 
-def test_a_result_that_cannot_be_computed_shows_a_dash_and_why(site: Browsing) -> None:
+def test_a_break_even_that_does_not_exist_says_never_and_why(site: Browsing) -> None:
     root = calculator(site, "break-even")
-    field(root, "queries").fill("0")  # no volume: fine-tuning never catches up
-    breakeven = out(root, "breakeven_month")
-    when_changed(root, "breakeven_month", "0.3 months")
-    assert breakeven.text_content() == DASH
-    assert breakeven.get_attribute("title").startswith("Cannot be computed")
+    reason = root.locator('.dg-calc__headline [data-reason="breakeven_month"]')
+    assert reason.is_hidden()
+    before = out(root, "breakeven_month").text_content()
+    field(root, "queries").fill("0")  # no volume and no fixed cost: fine-tuning never catches up
+    field(root, "rag_fixed").fill("0")
+    assert when_changed(root, "breakeven_month", before) == "Never"
+    # The reason is on the page, under the headline, not only in a tooltip.
+    assert reason.is_visible()
+    assert reason.text_content().startswith("At this volume fine-tuning costs as much or more")
+    assert out(root, "breakeven_month").get_attribute("title") == reason.text_content()
     assert field(root, "queries").get_attribute("aria-invalid") is None
-    assert out(root, "rag_monthly").text_content() == "$50.00"  # the fixed cost alone
+    assert out(root, "rag_monthly").text_content() == "$0"
     assert_no_artefacts(root)
+
+
+def test_the_headline_result_comes_first_with_the_assumptions_beside_it(site: Browsing) -> None:
+    for calc_id, headline in (("break-even", "breakeven_month"), ("rag-cost", "per_query"),
+                              ("fine-tuning-cost", "first_year"), ("latency-budget", "rag_budget")):
+        root = calculator(site, calc_id)
+        first = root.locator("output[data-output], input, .dg-calc__inputs").first
+        assert first.get_attribute("data-output") == headline, calc_id
+        assert root.locator(f'output[data-output="{headline}"]').count() == 1, "shown once"
+    assumptions = calculator(site, "break-even").locator(".dg-calc__assumptions li").all_text_contents()
+    assert any("Same model tier on both sides" in text for text in assumptions)
+    assert any("Output tokens are counted on both sides" in text for text in assumptions)
 
 
 # ----------------------------------------------------------------------------- the URL
@@ -310,8 +329,8 @@ def test_copy_link_works_from_the_keyboard(site: Browsing, key: str) -> None:
     status = root.locator(".dg-calc__status")
     page.wait_for_function("el => el.textContent === 'Link copied.'", arg=status.element_handle())
     copied = page.evaluate("navigator.clipboard.readText()")
-    # Material's navigation.tracking may add the current section's anchor to the address later.
-    assert copied.split("#")[0] == page.url.split("#")[0]
+    # Not the section anchor Material's navigation tracking puts in the address: the calculator's.
+    assert copied == page.url.split("#")[0] + "#calc-latency-budget"
     assert "latency-budget.target_ms=500" in copied
 
 
@@ -325,7 +344,7 @@ def test_copy_link_without_a_clipboard_selects_the_link_instead(site: Browsing) 
 
     link = root.get_by_label("Link to these results")
     link.wait_for()
-    assert link.input_value() == page.url
+    assert link.input_value() == page.url.split("#")[0] + "#calc-rag-cost"
     assert "rag-cost.queries=5000" in link.input_value()
     assert page.evaluate("""() => {
       const el = document.activeElement;
@@ -438,7 +457,9 @@ def test_every_control_is_labelled_and_reached_by_tab_with_visible_focus(
 
 # ----------------------------------------------------------------------------- how it looks
 
-READABLE = ["output[data-output]", ".dg-output dt", ".dg-field > label", ".dg-field__unit",
+READABLE = ["output[data-output]", ".dg-output dt", ".dg-calc__headline-label",
+            ".dg-calc__assumptions li", ".dg-calc__reason:not([hidden])",
+            ".dg-field > label", ".dg-field__unit",
             ".dg-field__help", ".dg-field__help a", ".dg-field__error:not([hidden])",
             ".dg-calc__status", "button", "input", ".dg-formula > summary", "td[data-cell]",
             "tbody th", "caption", "svg text", "figcaption"]
@@ -469,3 +490,94 @@ def test_nothing_overflows_sideways_on_a_phone(site: Browsing) -> None:
                 box = button.bounding_box()
                 assert box and min(box["height"], box["width"]) >= 44, button.text_content()
 
+
+
+# ----------------------------------------------------------------------------- reading like a tool
+
+
+def test_a_yes_no_input_is_a_switch(site: Browsing) -> None:
+    root = calculator(site, "latency-budget")
+    switch = root.get_by_role("switch", name="Rerank the retrieved passages")
+    assert switch.is_checked()
+    before = out(root, "retrieval_ms").text_content()
+    switch.press("Space")  # by keyboard, as a switch is used
+    assert when_changed(root, "retrieval_ms", before) == "45 ms"  # 40 + 5, no rerank
+    assert not switch.is_checked()
+    root.page.wait_for_function("() => /latency-budget\\.use_rerank=0/.test(location.search)")
+    switch.click()
+    assert when_changed(root, "retrieval_ms", "45 ms") == before
+
+
+def test_a_percent_is_entered_and_shown_as_percent(site: Browsing) -> None:
+    root = calculator(site, "latency-budget")
+    share = field(root, "fallback_share")
+    assert share.input_value() == "30"  # 0.3 in the YAML and in formulas
+    assert root.locator('[data-field="fallback_share"] .dg-field__unit').text_content() == "%"
+    assert share.get_attribute("max") == "100"
+    share.fill("100")
+    assert when_changed(root, "hybrid_ms", "212 ms") == "355 ms"  # every query retrieves
+    assert out(root, "hybrid_budget").text_content() == "177.5%"
+
+
+@pytest.mark.parametrize("typed", ["300007.0", "300007", "3.00007e5", "300007.50"])
+def test_a_typed_number_survives_the_url(site: Browsing, typed: str) -> None:
+    page = site.new_page(f"costs/?break-even.queries={typed}")
+    root = root_of(page, "break-even")
+    assert float(field(root, "queries").input_value()) == float(typed)
+    assert field(root, "queries").get_attribute("aria-invalid") is None
+    rag_monthly, err = amount(out(root, "rag_monthly").text_content())
+    per_query, per_query_err = amount(out(root, "rag_per_query").text_content())
+    assert abs(rag_monthly - (float(typed) * per_query + 50)) <= err + float(typed) * per_query_err
+    # Typed again and reloaded: the same.
+    field(root, "queries").fill(typed)
+    page.wait_for_function("t => new URLSearchParams(location.search).get('break-even.queries') === t",
+                           arg=typed)
+    shown = outputs(root)
+    page.reload()
+    assert outputs(root_of(page, "break-even")) == shown
+
+
+def test_a_copied_link_reopens_on_the_calculator(site: Browsing) -> None:
+    root = calculator(site, "break-even")
+    page = root.page
+    page.bring_to_front()
+    field(root, "month").fill("24")
+    page.evaluate("history.replaceState(null, '', location.pathname + location.search + '#rag-per-query')")
+    root.get_by_role("button", name="Copy link").click()
+    page.wait_for_function("() => document.querySelector('#calc-break-even .dg-calc__status')"
+                           ".textContent === 'Link copied.'")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.endswith("#calc-break-even") and "break-even.month=24" in copied
+    other = site.new_page(copied.removeprefix(site.base))
+    calc = root_of(other, "break-even")
+    other.wait_for_function(
+        "() => document.querySelector('#calc-break-even').getBoundingClientRect().top < 200")
+    assert field(calc, "month").input_value() == "24"
+
+
+@pytest.mark.parametrize(("kind", "suffix"), [("CSV", ".csv"), ("Markdown", ".md")])
+def test_results_download_as_csv_and_markdown(site: Browsing, kind: str, suffix: str) -> None:
+    root = calculator(site, "break-even")
+    field(root, "queries").fill("0")
+    field(root, "rag_fixed").fill("0")
+    when_changed(root, "breakeven_month", "2.1 months")
+    with root.page.expect_download() as info:
+        root.get_by_role("button", name=f"Download {kind}").click()
+    download = info.value
+    assert download.suggested_filename == f"break-even{suffix}"
+    text = open(download.path(), encoding="utf-8").read()  # noqa: SIM115 (read once)
+    if kind == "CSV":
+        lines = text.split("\r\n")
+        assert lines[0] == '"kind","id","label","value","unit","note"'
+        assert '"input","queries","Queries per month","0","queries",""' in lines
+        assert '"input","use_rerank","Rerank the retrieved passages","yes","",""' in lines
+        never = next(line for line in lines if '"breakeven_month"' in line)
+        assert never.startswith('"output","breakeven_month","Fine-tuning breaks even after","Never","",')
+        assert "never paid back" in never
+    else:
+        assert text.startswith("# Total cost and break-even over time\n")
+        assert "| Fine-tuning breaks even after | Never (At this volume" in text
+        assert "| Queries per month | 0 queries |" in text
+        assert "- Same model tier on both sides" in text
+        assert "#calc-break-even>" in text
+    assert root.locator(".dg-calc__status").text_content() == f"Downloaded {kind}."

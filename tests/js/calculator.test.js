@@ -24,7 +24,7 @@ const SPEC = Object.freeze({
   ],
   values: [
     { id: "per_query", label: "Per query", format: "currency", output: true,
-      tree: op("/", op("*", v("price"), v("share")), n(100)) },
+      tree: op("*", v("price"), v("share")) },
     { id: "monthly", label: "Monthly", format: "currency", output: true, tree: op("*", v("queries"), v("per_query")) },
     { id: "ratio", label: "Ratio", format: "number", output: true,
       tree: op("/", v("monthly"), op("-", v("queries"), n(1000))) },
@@ -41,7 +41,8 @@ const SPEC = Object.freeze({
     y: { label: "Cost", format: "currency" }, series: [{ value: "to_date", label: "To date" }],
     marker: { value: "breakeven", label: "Break-even" } }],
 });
-const DEFAULTS = { queries: 1000, price: 0.5, share: 50, month: 12 };
+// What formulas see at the defaults: the share is entered as 50 (%) and seen as 0.5.
+const DEFAULTS = { queries: 1000, price: 0.5, share: 0.5, month: 12 };
 
 test("rejects invalid input", () => {
   const queries = SPEC.inputs[0];
@@ -140,17 +141,18 @@ test("shows results, filled formulas, table cells and chart data for valid input
   const view = present(SPEC, readState(SPEC, "?demo.queries=5000"));
   assert.equal(view.status, "");
   assert.deepEqual(view.fieldErrors, { queries: null, price: null, share: null, month: null });
-  assert.deepEqual(view.outputs.per_query, { text: "$0.25", title: "" });
-  assert.deepEqual(view.outputs.monthly, { text: "$1,250", title: "" });
-  assert.deepEqual(view.outputs.ratio, { text: "0.313", title: "" });
+  assert.deepEqual(view.outputs.per_query, { value: 0.25, text: "$0.25", reason: "" });
+  assert.deepEqual(view.outputs.monthly, { value: 1250, text: "$1,250", reason: "" });
+  assert.deepEqual(view.outputs.ratio, { value: 0.3125, text: "0.313", reason: "" });
   assert.equal(view.outputs.safe, undefined, "only outputs are shown");
   assert.equal(view.formulas.monthly, "5000 * 0.25");
   assert.equal(view.formulas.ratio, "1250 / (5000 - 1000)");
   const [low, middle, high] = view.tables["by-volume"];
-  assert.deepEqual(low.monthly, { text: "$2.50", title: "" });
+  assert.deepEqual(low.monthly, { value: 2.5, text: "$2.50", reason: "" });
   assert.equal(middle.ratio.text, "—");
-  assert.match(middle.ratio.title, /division by zero/);
-  assert.deepEqual(high, { monthly: { text: "$1,250", title: "" }, ratio: { text: "0.313", title: "" } });
+  assert.match(middle.ratio.reason, /division by zero/);
+  assert.deepEqual(high, { monthly: { value: 1250, text: "$1,250", reason: "" },
+    ratio: { value: 0.3125, text: "0.313", reason: "" } });
   assert.deepEqual(view.charts.cumulative.series, [[1250, 2500, 3750, 5000]]);
 });
 
@@ -158,8 +160,9 @@ test("a formula error shows a dash with its reason, for the value and those depe
   const view = present(SPEC, readState(SPEC, ""));
   assert.equal(view.status, "");
   assert.equal(view.outputs.ratio.text, "—");
-  assert.match(view.outputs.ratio.title, /^Cannot be computed: division by zero/);
-  assert.deepEqual(view.outputs.double_ratio, { text: "—", title: "Cannot be computed: it needs a result that cannot be." });
+  assert.match(view.outputs.ratio.reason, /^Cannot be computed: division by zero/);
+  assert.deepEqual(view.outputs.double_ratio,
+    { value: null, text: "—", reason: "Cannot be computed: it needs a result that cannot be." });
   assert.equal(view.formulas.double_ratio, "ratio * 2", "an uncomputed value keeps its name");
 });
 
@@ -168,10 +171,10 @@ test("invalid inputs show messages, dashes everywhere and a status saying how ma
   assert.deepEqual(view.fieldErrors, { queries: "Must not be negative.", price: "Enter a number.", share: null, month: null });
   assert.equal(view.status, "Fix 2 inputs to see results.");
   for (const shown of Object.values(view.outputs)) {
-    assert.deepEqual(shown, { text: "—", title: "Fix the inputs above to see this result." });
+    assert.deepEqual(shown, { value: null, text: "—", reason: "Fix the inputs above to see this result." });
   }
   for (const row of view.tables["by-volume"]) for (const cell of Object.values(row)) assert.equal(cell.text, "—");
-  assert.equal(view.formulas.per_query, "price * 50 / 100", "valid inputs are filled in, invalid ones keep their name");
+  assert.equal(view.formulas.per_query, "price * 0.5", "valid inputs are filled in, invalid ones keep their name");
   assert.equal(present(SPEC, { ...readState(SPEC, ""), share: "1" }).status, "Fix 1 input to see results.");
   for (const state of [{ queries: "1e9", price: "10", share: "100" }, { queries: "0", price: "0" }, { month: "" }]) {
     const json = JSON.stringify(present(SPEC, { ...readState(SPEC, ""), ...state }));

@@ -24,6 +24,7 @@ from decision_guide.calculators.formula import (
     parse,
 )
 from decision_guide.calculators.models import Calculator, CalculatorFile, Input, Value, Wizard
+from decision_guide.calculators.units import entered, model_value
 from decision_guide.knowledge.base import KnowledgeBase
 from decision_guide.knowledge.files import read_folder
 from decision_guide.knowledge.located import Origin
@@ -201,9 +202,11 @@ def _defaults(inputs: list[Input], kb: KnowledgeBase, report: Any
             value = _cost_point(cost, item.cost_point) * item.scale
         else:
             value = float(item.default)  # type: ignore[arg-type]
-        if not item.min <= value <= item.max or not math.isfinite(value):
+        # What the page's box holds and the runtime reads back: the static results must agree.
+        value = model_value(item, entered(item, value))
+        if not item.min <= value <= item.upper or not math.isfinite(value):
             report(("inputs", index), f"default {value:g} is outside min {item.min:g} and max "
-                   f"{item.max:g}", "out-of-range")
+                   f"{item.upper:g}", "out-of-range")
         defaults[item.id] = value
     return defaults, costs
 
@@ -226,9 +229,15 @@ def _check_uses(calculator: Calculator, names: set[str], inputs: Mapping[str, In
     for p_index, preset in enumerate(calculator.presets):
         for name, value in preset.values.items():
             need(("presets", p_index, "values", name), name, inputs, "input")
-            if name in inputs and not inputs[name].min <= value <= inputs[name].max:
+            if name in inputs and not inputs[name].min <= value <= inputs[name].upper:
                 report(("presets", p_index, "values", name), f"{value:g} is outside min "
-                       f"{inputs[name].min:g} and max {inputs[name].max:g}", "out-of-range")
+                       f"{inputs[name].min:g} and max {inputs[name].upper:g}", "out-of-range")
+            elif name in inputs and inputs[name].type == "boolean" and value not in (0, 1):
+                report(("presets", p_index, "values", name), f"{value:g} is not a switch's 0 or 1",
+                       "out-of-range")
+    if calculator.headline is not None:
+        outputs = [v.id for v in calculator.values if v.output]
+        need(("headline",), calculator.headline, set(outputs), "output")
     for t_index, table in enumerate(calculator.tables):
         need(("tables", t_index, "over", "input"), table.over.input, inputs, "input")
         for c_index, column in enumerate(table.columns):

@@ -107,7 +107,7 @@ def _months(a: float) -> str:
 _RENDER: dict[str, Callable[[float], str]] = {
     "currency": lambda a: "$0" if a == 0 else f"${_grouped(_decimal(a, _currency_rule))}",
     "number": lambda a: _grouped(_decimal(a, _number_rule)),
-    "percent": lambda a: f"{_grouped(_decimal(a, _tenths_rule))}%",
+    "percent": lambda a: f"{_grouped(_decimal(a * 100, _tenths_rule))}%",
     "duration": _duration,
     "months": _months,
 }
@@ -120,7 +120,7 @@ def format_value(value: float, fmt: str) -> str:
     """Show ``value`` in ``fmt``, the same string the browser runtime shows.
 
     ``currency`` is USD ("$0.032", "$12.50", "$1,234"), ``number`` has thousands
-    separators, ``percent`` takes a value already in percent (62.5 → "62.5%"),
+    separators, ``percent`` takes a fraction (0.625 → "62.5%"),
     ``duration`` takes milliseconds ("180 ms", "1.5 s", "1 min 35 s") and
     ``months`` counts months.  Negative values get a real minus sign.  Raises
     ``TypeError`` for a value that is not a finite number and ``ValueError``

@@ -18,19 +18,29 @@ Finite = Annotated[float, Field(allow_inf_nan=False)]
 
 
 class Input(Entity):
-    """A number the reader can change. Its default is a number or a cost from the knowledge base."""
+    """A number the reader can change, or a yes/no switch. Its default is a number (or yes/no) or
+    a cost from the knowledge base.
+
+    A ``percent`` input is entered and shown in percent, while formulas see the fraction: the
+    reader types 40 and formulas see 0.4. Its ``default``, ``min``, ``max``, ``step`` and preset
+    values are fractions, like the data they often come from.
+    """
 
     id: Name = Field(description="Name used in formulas: lower case, digits and underscores.")
     label: Text
+    type: Literal["number", "boolean"] = Field(
+        default="number", description="'boolean' is a yes/no switch: formulas see 1 when on, 0 when off.")
     unit: Text | None = None
-    format: Format = "number"
-    default: Finite | None = None
+    format: Format = Field(default="number", description=(
+        "How the value reads; a 'percent' input is entered in percent and is a fraction in formulas."))
+    default: bool | Finite | None = Field(
+        default=None, description="The value at first (a fraction for percent; true or false for a switch).")
     cost: Id | None = Field(default=None, description="A cost id whose figure is the default.")
     cost_point: Literal["low", "mid", "high"] = Field(
         default="mid", description="Which point of a cost's low–high range is the default.")
     scale: Finite = Field(default=1, description="Multiplies the cost's figure (e.g. 0.001).")
     min: Finite = 0
-    max: Finite
+    max: Finite | None = Field(default=None, description="Required for a number; a switch's is 1.")
     step: Annotated[float, Field(gt=0, allow_inf_nan=False)] = 1
     help: Text | None = None
 
@@ -38,9 +48,24 @@ class Input(Entity):
     def _one_default(self) -> Input:
         if (self.default is None) == (self.cost is None):
             raise ValueError("give exactly one of 'default' or 'cost'")
+        if self.type == "boolean":
+            if self.cost is not None or self.default not in (True, False, 0, 1):
+                raise ValueError("a boolean input's default is true or false")
+            if (self.min, self.max or 1, self.step, self.format) != (0, 1, 1, "number"):
+                raise ValueError("a boolean input takes no min, max, step or format")
+            return self
+        if isinstance(self.default, bool):
+            raise ValueError("a number input's default is a number; for yes/no, set type: boolean")
+        if self.max is None:
+            raise ValueError("a number input needs a 'max'")
         if self.min > self.max:
             raise ValueError(f"min ({self.min:g}) is greater than max ({self.max:g})")
         return self
+
+    @property
+    def upper(self) -> float:
+        """The largest value allowed (1 for a switch)."""
+        return 1.0 if self.max is None else self.max
 
 
 class Value(Entity):
@@ -52,6 +77,9 @@ class Value(Entity):
     format: Format = "currency"
     output: bool = Field(default=False, description="Shown to the reader as a result.")
     help: Text | None = None
+    never: Text | None = Field(default=None, description=(
+        "Why this value does not exist when it cannot be computed (e.g. why a break-even never "
+        "comes); the reader then sees 'Never' and this reason instead of a dash."))
 
 
 class Preset(Entity):
@@ -124,6 +152,9 @@ class Calculator(Entity):
     id: Id
     title: Text
     summary: Text
+    headline: Name | None = Field(default=None, description=(
+        "The output stated first, above the inputs; the first output when not given."))
+    assumptions: list[Text] = Field(default=[], description="Listed beside the results.")
     inputs: list[Input] = Field(min_length=1)
     values: list[Value] = Field(min_length=1)
     presets: list[Preset] = []

@@ -23,11 +23,16 @@ def format_amount(value: float) -> str:
 
 
 def format_figure(value: float | None, low: float | None = None, high: float | None = None) -> str:
-    """A value, or a low–high range with an en dash."""
+    """A value, or a low–high range with an en dash and both ends to the same precision:
+    "80–120" and "2.50–10.00", never "80.00–120"."""
     if value is not None:
         return format_amount(value)
     assert low is not None and high is not None
-    return f"{format_amount(low)}–{format_amount(high)}"
+    if low == int(low) and high == int(high):
+        return f"{low:,.0f}–{high:,.0f}"
+    ends = [format_amount(low), format_amount(high)]
+    places = max(len(end.partition(".")[2]) for end in ends)
+    return "–".join(end if "." in end else f"{float(end.replace(',', '')):,.{places}f}" for end in ends)
 
 
 @dataclass(frozen=True)

@@ -12,16 +12,18 @@ from typing import Any
 
 from markupsafe import Markup
 
+from decision_guide.calculators.calculate import shown
 from decision_guide.calculators.chart import ChartData, chart_xs, render_chart
 from decision_guide.calculators.compile import Compiled, CompiledCalculator, CompiledWizard, Results
 from decision_guide.calculators.decide import decision_spec
 from decision_guide.calculators.formats import format_value
 from decision_guide.calculators.formula import FormulaError, to_text
+from decision_guide.calculators.spec import calculator_spec
+from decision_guide.calculators.units import entered_text
 from decision_guide.problems import suggest
 from decision_guide.site.blocks import BlockError, matrix
 from decision_guide.site.render import PageContext
 
-DASH = "—"
 _JSON_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
                  ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
@@ -43,35 +45,16 @@ def calculator_block(ctx: PageContext, args: Mapping[str, str]) -> Markup:
                        excluded=excluded,
                        fallback=matrix(ctx, {"questions": ",".join(q.id for q in compiled.questions)}))
     results = compiled.evaluate()
-    return _render(ctx, "calculator.html", calc=compiled, spec=json_for_html(calculator_spec(compiled)),
-                   results=results, show=lambda name, fmt: show(results, name, fmt),
+    spec = calculator_spec(compiled)
+    values = {value["id"]: value for value in spec["values"]}
+    return _render(ctx, "calculator.html", calc=compiled, spec=json_for_html(spec),
+                   inputs={item["id"]: item for item in spec["inputs"]}, entered_text=entered_text,
+                   headline=values.get(spec["headline"]),
+                   results=results, shown=lambda value_id: shown(values[value_id], results.get(value_id)),
                    filled=lambda value: to_text(value.tree, _numbers(results)),
                    formula=lambda value: to_text(value.tree),
-                   tables=[_table(compiled, t) for t in compiled.definition.tables],
+                   tables=[_table(compiled, t, values) for t in compiled.definition.tables],
                    charts=[_chart(compiled, c, results) for c in compiled.definition.charts])
-
-
-def show(results: Results, name: str, fmt: str) -> str:
-    """A result as the reader sees it: formatted, or a dash when it cannot be computed."""
-    value = results.get(name)
-    return DASH if value is None or isinstance(value, FormulaError) else format_value(value, fmt)
-
-
-def calculator_spec(compiled: CompiledCalculator) -> dict[str, Any]:
-    """What the browser runtime needs: inputs with defaults, value trees in order, and more."""
-    definition = compiled.definition
-    return {
-        "id": definition.id, "title": definition.title,
-        "inputs": [{"id": i.id, "label": i.label, "unit": i.unit, "format": i.format,
-                    "default": compiled.defaults[i.id], "min": i.min, "max": i.max, "step": i.step}
-                   for i in definition.inputs],
-        "values": [{"id": v.definition.id, "label": v.definition.label,
-                    "format": v.definition.format, "tree": v.tree, "formula": v.definition.formula,
-                    "output": v.definition.output} for v in compiled.values],
-        "presets": [p.model_dump() for p in definition.presets],
-        "tables": [t.model_dump() for t in definition.tables],
-        "charts": [c.model_dump(by_alias=True, exclude_none=True) for c in definition.charts],
-    }
 
 
 def wizard_spec(ctx: PageContext, wizard: CompiledWizard) -> dict[str, Any]:
@@ -98,14 +81,13 @@ def _numbers(results: Results) -> dict[str, float]:
     return {k: v for k, v in results.items() if not isinstance(v, FormulaError)}
 
 
-def _table(compiled: CompiledCalculator, table: Any) -> dict[str, Any]:
-    formats = {v.definition.id: v.definition.format for v in compiled.values}
+def _table(compiled: CompiledCalculator, table: Any, values: Mapping[str, Any]) -> dict[str, Any]:
     over_format = next(i.format for i in compiled.definition.inputs if i.id == table.over.input)
     rows = []
     for point in table.over.values:
         results = compiled.evaluate({table.over.input: point})
         rows.append({"label": format_value(point, over_format),
-                     "cells": [(c.value, show(results, c.value, formats[c.value]))
+                     "cells": [(c.value, shown(values[c.value], results.get(c.value)).text)
                                for c in table.columns]})
     return {"table": table, "rows": rows}
 

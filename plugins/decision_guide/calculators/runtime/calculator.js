@@ -5,7 +5,15 @@ import { formatValue } from "./format.js";
 import { evaluate, FormulaError, toText } from "./formula.js";
 
 const DASH = "—";
+const NEVER = "Never";
+const FIX_INPUTS = "Fix the inputs above to see this result.";
 const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
+// What a number box keeps (HTML's "valid floating-point number"); "+5" or "5." it would empty.
+const BOX_NUMBER = /^-?(?:\d+|\d*\.\d+)(?:e[-+]?\d+)?$/i;
+const YES = ["1", "true", "yes", "on"];
+const NO = ["0", "false", "no", "off"];
+// Entered units per model unit: a percent is entered as 40 and formulas see 0.4 (twin: units.py).
+const PER_MODEL_UNIT = { percent: 100 };
 
 /** Whether `key` is `object`'s own property. */
 export const hasOwn = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
@@ -51,21 +59,46 @@ export function presetState(spec, presetId) {
   return state;
 }
 
-/** One input's text checked: {value}, or {error} for the reader. */
-export function validateInput(input, text) {
+/**
+ * What a number box is given for `text`: the text itself where the box keeps it,
+ * the same number in a form it keeps ("+5" → "5", "5." → "5"), or "" for no number.
+ */
+export function boxText(text) {
   const trimmed = String(text ?? "").trim();
-  if (!trimmed) return { error: "Enter a number." };
-  if (!NUMBER.test(trimmed)) {
-    return { error: `“${trimmed.length > 24 ? `${trimmed.slice(0, 24)}…` : trimmed}” is not a number.` };
+  if (BOX_NUMBER.test(trimmed)) return trimmed;
+  return NUMBER.test(trimmed) && Number.isFinite(Number(trimmed)) ? String(Number(trimmed)) : "";
+}
+
+/** What formulas see for `number` as entered into `input` (a percent's 40 is 0.4). */
+export function modelValue(input, number) {
+  const factor = PER_MODEL_UNIT[input.format];
+  return factor ? number / factor : number;
+}
+
+const short = (text) => (text.length > 24 ? `${text.slice(0, 24)}…` : text);
+
+/**
+ * One input's text checked (twin: `read_input` in calculate.py): {value} as
+ * formulas see it, or {error} for the reader.
+ */
+export function validateInput(input, text) {
+  let trimmed = String(text ?? "").trim();
+  if (input.type === "boolean") {
+    const word = trimmed.toLowerCase();
+    if (YES.includes(word) || NO.includes(word)) return { value: YES.includes(word) ? 1 : 0 };
+    return { error: trimmed ? `“${short(trimmed)}” is not yes or no.` : "Choose yes or no." };
   }
-  const value = Number(trimmed);
   const { min, max, format = "number", unit } = input;
-  const show = (limit) => formatValue(limit, format) + (format === "number" && unit ? ` ${unit}` : "");
+  if (format === "percent" && trimmed.endsWith("%")) trimmed = trimmed.slice(0, -1).trimEnd();
+  if (!trimmed) return { error: "Enter a number." };
+  if (!NUMBER.test(trimmed)) return { error: `“${short(trimmed)}” is not a number.` };
+  const value = Number(trimmed);
+  const show = (limit) => formatValue(modelValue(input, limit), format) + (format === "number" && unit ? ` ${unit}` : "");
   if (!Number.isFinite(value)) return { error: "This number is too large." };
   if (value < 0 && isNumber(min) && min >= 0) return { error: "Must not be negative." };
   if (isNumber(min) && value < min) return { error: `Must be at least ${show(min)}.` };
   if (isNumber(max) && value > max) return { error: `Must be at most ${show(max)}.` };
-  return { value };
+  return { value: modelValue(input, value) };
 }
 
 /**
@@ -131,35 +164,71 @@ export function chartData(spec, chart, inputs) {
   };
 }
 
-function shown(result, id, format = "number") {
-  if (!result) return { text: DASH, title: "Fix the inputs above to see this result." };
-  if (hasOwn(result.errors, id)) return { text: DASH, title: result.errors[id] };
-  return { text: formatValue(result.env.get(id), format), title: "" };
+/**
+ * Value `value` (a spec value) as the reader sees it in `result` (of computeAll,
+ * null when an input is invalid): {value, text, reason}; "Never" and the
+ * value's own reason where it declares why it may not exist.
+ */
+export function shown(result, value) {
+  if (result && !hasOwn(result.errors, value.id)) {
+    const number = result.env.get(value.id);
+    return { value: number, text: formatValue(number, value.format ?? "number"), reason: "" };
+  }
+  if (!result) return { value: null, text: DASH, reason: FIX_INPUTS };
+  if (value.never) return { value: null, text: NEVER, reason: value.never };
+  return { value: null, text: DASH, reason: result.errors[value.id] };
+}
+
+function check(spec, state) {
+  const checks = spec.inputs.map((input) => [input.id, validateInput(input, state[input.id])]);
+  const known = Object.fromEntries(checks.filter(([, c]) => !c.error).map(([id, c]) => [id, c.value]));
+  const errors = Object.fromEntries(checks.filter(([, c]) => c.error).map(([id, c]) => [id, c.error]));
+  return { known, errors, inputs: Object.keys(errors).length ? null : known };
 }
 
 /**
- * All that is shown for `state` (text by input id): fieldErrors, {text, title}
- * per output and table cell, filled-in formulas, chart data and the status.
+ * Every output for `texts` (typed text by input id; others at their defaults),
+ * as `decision-guide calc --json` gives it: {outputs: {id: {value, text,
+ * reason?}}, errors: {input id: message}}. Throws RangeError for an unknown input.
+ */
+export function calculate(spec, texts) {
+  const ids = spec.inputs.map((input) => input.id);
+  for (const name of Object.keys(texts)) {
+    if (!ids.includes(name)) throw new RangeError(`calculator ${spec.id} has no input ${name}`);
+  }
+  const { errors, inputs } = check(spec, { ...readState(spec, ""), ...texts });
+  const base = inputs && computeAll(spec, inputs);
+  const outputs = {};
+  for (const value of spec.values.filter((item) => item.output)) {
+    const { reason, ...rest } = shown(base, value);
+    outputs[value.id] = reason ? { ...rest, reason } : rest;
+  }
+  return { outputs, errors };
+}
+
+/**
+ * All that is shown for `state` (text by input id): fieldErrors, {value, text,
+ * reason} per output and table cell, filled-in formulas, chart data and the status.
  */
 export function present(spec, state) {
-  const checks = spec.inputs.map((input) => [input.id, validateInput(input, state[input.id])]);
-  const known = Object.fromEntries(checks.filter(([, c]) => !c.error).map(([id, c]) => [id, c.value]));
-  const invalid = checks.length - Object.keys(known).length;
-  const inputs = invalid ? null : known;
+  const { known, errors, inputs } = check(spec, state);
+  const invalid = Object.keys(errors).length;
   const base = inputs && computeAll(spec, inputs);
   const outputs = spec.values.filter((value) => value.output);
   const perId = (list, make) => Object.fromEntries((list ?? []).map((item) => [item.id, make(item)]));
   return {
-    fieldErrors: Object.fromEntries(checks.map(([id, check]) => [id, check.error ?? null])),
+    fieldErrors: Object.fromEntries(spec.inputs.map(({ id }) => [id, errors[id] ?? null])),
     status: invalid ? `Fix ${invalid} input${invalid === 1 ? "" : "s"} to see results.` : "",
-    outputs: perId(outputs, (value) => shown(base, value.id, value.format)),
+    outputs: perId(outputs, (value) => shown(base, value)),
     formulas: perId(outputs, (value) => toText(value.tree, base ? base.env : known)),
     tables: perId(spec.tables, ({ over, columns }) => {
       const only = needs(spec, columns.map((column) => column.value));
       return over.values.map((point) => {
         const result = withInput(spec, inputs, over.input, point, only);
-        return Object.fromEntries(columns.map(({ value, format }) =>
-          [value, shown(result, value, format ?? byId(spec.values, value)?.format)]));
+        return Object.fromEntries(columns.map(({ value, format }) => {
+          const definition = byId(spec.values, value);
+          return [value, shown(result, { ...definition, format: format ?? definition.format })];
+        }));
       });
     }),
     charts: perId(spec.charts, (chart) => chartData(spec, chart, inputs)),
@@ -198,8 +267,65 @@ export function setText(element, text) {
 function showResult(element, result) {
   if (!result) return;
   setText(element, result.text);
-  if (result.title) element.title = result.title;
+  if (result.reason) element.title = result.reason;
   else element.removeAttribute("title");
+}
+
+/** One row per input (as entered) and per output (as shown), for the CSV and Markdown exports. */
+export function exportRows(spec, state) {
+  const view = present(spec, state);
+  const entered = (input) => {
+    const { value } = validateInput(input, state[input.id]);
+    if (input.type === "boolean") return value === undefined ? String(state[input.id] ?? "") : value ? "yes" : "no";
+    return String(state[input.id] ?? "").trim();
+  };
+  return [
+    ...spec.inputs.map((input) => ({ kind: "input", id: input.id, label: input.label, value: entered(input),
+      unit: input.unit ?? "", note: view.fieldErrors[input.id] ?? "" })),
+    ...spec.values.filter((value) => value.output).map((value) => ({ kind: "output", id: value.id,
+      label: value.label, value: view.outputs[value.id].text, unit: "", note: view.outputs[value.id].reason })),
+  ];
+}
+
+// A spreadsheet runs a cell starting with one of these as a formula: keep text as text.
+const csvCell = (text) => {
+  const safe = /^[=+\-@\t\r]/.test(text) && !NUMBER.test(text) ? `'${text}` : text;
+  return `"${safe.replaceAll('"', '""')}"`;
+};
+
+/** `rows` (of exportRows) as CSV, one header line, every cell quoted, CRLF line ends (RFC 4180). */
+export function toCsv(rows) {
+  const columns = ["kind", "id", "label", "value", "unit", "note"];
+  return [columns, ...rows.map((row) => columns.map((column) => row[column]))]
+    .map((cells) => cells.map((cell) => csvCell(String(cell))).join(",")).join("\r\n") + "\r\n";
+}
+
+const mdCell = (text) => String(text).replace(/[\\|*_`[\]<>]/g, "\\$&").replace(/\s+/g, " ");
+
+/** `rows` (of exportRows) as a Markdown document: title, inputs, results, assumptions, link. */
+export function toMarkdown(spec, rows, link) {
+  const table = (kind, heading) => [`| ${heading} | Value |`, "| --- | --- |",
+    ...rows.filter((row) => row.kind === kind).map((row) =>
+      `| ${mdCell(row.label)} | ${mdCell([row.value, row.unit].filter(Boolean).join(" "))}` +
+      `${row.note ? ` (${mdCell(row.note)})` : ""} |`)];
+  return [`# ${mdCell(spec.title)}`, "", ...table("output", "Result"), "", ...table("input", "Input"),
+    ...(spec.assumptions?.length ? ["", "Assumptions:", "", ...spec.assumptions.map((a) => `- ${mdCell(a)}`)] : []),
+    "", `Link: <${link}>`, ""].join("\n");
+}
+
+/** The address of `root`'s calculator with its inputs: the page, its query and the calculator's anchor. */
+export function linkTo(root, where = location) {
+  return `${where.origin === "null" ? "file://" : where.origin}${where.pathname}${where.search}#${root.id}`;
+}
+
+function download(name, type, text) {
+  const link = Object.assign(document.createElement("a"), {
+    href: URL.createObjectURL(new Blob([text], { type })), download: name, hidden: true,
+  });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 }
 
 function draw(root, spec, view, charts) {
@@ -212,6 +338,11 @@ function draw(root, spec, view, charts) {
     error.hidden = !message;
   }
   for (const output of root.querySelectorAll("[data-output]")) showResult(output, view.outputs[output.dataset.output]);
+  for (const reason of root.querySelectorAll("[data-reason]")) {
+    const text = view.outputs[reason.dataset.reason]?.reason ?? "";
+    setText(reason, text);
+    reason.hidden = !text;
+  }
   for (const code of root.querySelectorAll("[data-formula-filled]")) {
     const text = view.formulas[code.dataset.formulaFilled];
     if (text !== undefined) setText(code, text);
@@ -242,10 +373,13 @@ export function mount(root) {
     [figure, { spec: byId(spec.charts, figure.dataset.chart), width: figure.clientWidth || undefined }]));
   let state = readState(spec, location.search);
   const url = urlWriter(root, () => writeState(spec, state, location.search));
-  // A number field cannot hold "abc": it stays empty and the message says why.
+  // A number field cannot hold "abc": it stays empty and the message says why. It empties
+  // "+5" and "5." too, so those are given to it as the number they are.
   const fill = (same) => {
     for (const [id, control] of controls) {
-      if (!same(control, state[id])) control.value = NUMBER.test(state[id]) ? state[id] : "";
+      const text = String(state[id] ?? "").trim();
+      if (control.type === "checkbox") control.checked = validateInput(byId(spec.inputs, id), text).value === 1;
+      else if (!same(control, text)) control.value = boxText(text);
     }
   };
   const render = (message = "") => {
@@ -261,14 +395,15 @@ export function mount(root) {
   };
   const copyLink = async () => {
     url.save();
+    const link = linkTo(root);
     try {
-      await navigator.clipboard.writeText(location.href);
+      await navigator.clipboard.writeText(link);
       render("Link copied.");
     } catch {
       // No clipboard API or permission: select the link in a field.
       const actions = root.querySelector(".dg-calc__actions");
       const field = actions.querySelector(".dg-calc__link") ?? actions.appendChild(document.createElement("input"));
-      Object.assign(field, { className: "dg-calc__link", readOnly: true, value: location.href });
+      Object.assign(field, { className: "dg-calc__link", readOnly: true, value: link });
       field.setAttribute("aria-label", "Link to these results");
       field.focus();
       field.select();
@@ -277,9 +412,16 @@ export function mount(root) {
   };
 
   form.addEventListener("submit", (event) => event.preventDefault());
+  const exported = (kind) => {
+    const rows = exportRows(spec, state);
+    if (kind === "csv") download(`${spec.id}.csv`, "text/csv", toCsv(rows));
+    else download(`${spec.id}.md`, "text/markdown", toMarkdown(spec, rows, linkTo(root)));
+    render(`Downloaded ${kind === "csv" ? "CSV" : "Markdown"}.`);
+  };
+
   form.addEventListener("input", ({ target }) => {
     if (!controls.has(target.name)) return;
-    state = { ...state, [target.name]: target.value };
+    state = { ...state, [target.name]: target.type === "checkbox" ? (target.checked ? "1" : "0") : target.value };
     render();
     url.later();
   });
@@ -289,6 +431,7 @@ export function mount(root) {
     if (preset) load(presetState(spec, preset), `Preset applied: ${button.textContent.trim()}.`);
     else if (button?.hasAttribute("data-reset")) load(readState(spec, ""), "Defaults restored.");
     else if (button?.hasAttribute("data-share")) copyLink();
+    else if (button?.dataset.export) exported(button.dataset.export);
   });
   // Keep the build's text where it is the same number ("1.95e-05", "0.0000195").
   fill((control, text) => NUMBER.test(text) && Number(control.value || NaN) === Number(text));

@@ -17,7 +17,7 @@ const RULES = {
 const RENDER = {
   currency: (a) => (a === 0 ? "$0" : `$${grouped(decimal(a, RULES.currency))}`),
   number: (a) => grouped(decimal(a, RULES.number)),
-  percent: (a) => `${grouped(decimal(a, RULES.tenths))}%`,
+  percent: (a) => `${grouped(decimal(a * 100, RULES.tenths))}%`,
   duration,
   months(a) {
     const text = decimal(a, RULES.tenths);
@@ -30,7 +30,7 @@ export const FORMATS = Object.freeze(Object.keys(RENDER));
 
 /**
  * `value` as en-US text in `format`: "currency" (USD), "number", "percent" (of
- * a value already in percent), "duration" (of milliseconds) or "months", with
+ * a fraction: 0.625 is "62.5%"), "duration" (of milliseconds) or "months", with
  * a real minus sign. Throws TypeError for a value that is not a finite number,
  * RangeError for an unknown format.
  */
