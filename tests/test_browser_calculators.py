@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from browsing import DESKTOP, PHONE, POOR_CONTRAST, Browsing, publish_at, root_of
@@ -565,7 +566,7 @@ def test_results_download_as_csv_and_markdown(site: Browsing, kind: str, suffix:
         root.get_by_role("button", name=f"Download {kind}").click()
     download = info.value
     assert download.suggested_filename == f"break-even{suffix}"
-    text = open(download.path(), encoding="utf-8").read()  # noqa: SIM115 (read once)
+    text = Path(download.path()).read_bytes().decode("utf-8")
     if kind == "CSV":
         lines = text.split("\r\n")
         assert lines[0] == '"kind","id","label","value","unit","note"'
@@ -581,3 +582,38 @@ def test_results_download_as_csv_and_markdown(site: Browsing, kind: str, suffix:
         assert "- Same model tier on both sides" in text
         assert "#calc-break-even>" in text
     assert root.locator(".dg-calc__status").text_content() == f"Downloaded {kind}."
+
+
+# ----------------------------------------------------------------------------- the front door
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_the_home_page_gives_the_answer_and_the_tools_above_the_fold(site: Browsing, size: str) -> None:
+    context = site.new_context(**PHONE) if size == "phone" else site.new_context(viewport=DESKTOP)
+    page = site.new_page("", context)
+    height = page.evaluate("innerHeight")
+    answer = page.locator("article p").first
+    assert answer.text_content().startswith("Start with RAG for knowledge, fine-tune for behaviour")
+    cards = page.get_by_role("navigation", name="Start here").get_by_role("link")
+    assert cards.count() == 4
+    for card in cards.all():
+        box = card.bounding_box()
+        assert box and box["y"] + box["height"] <= height, f"{card.text_content()} is below the fold"
+    targets = [card.evaluate("a => a.href").removeprefix(site.base) for card in cards.all()]
+    assert targets == ["decision-framework/#decision-wizard", "costs/#calc-rag-cost",
+                       "costs/#calc-break-even", "latency/#calc-latency-budget"]
+
+
+@pytest.mark.parametrize(("path", "target"), [
+    ("costs/", "#calc-rag-cost"), ("latency/", "#calc-latency-budget"),
+    ("decision-framework/", "#decision-wizard")])
+def test_pages_with_a_tool_link_to_it_before_the_explanation(site: Browsing, path: str, target: str) -> None:
+    page = site.new_page(path)
+    # The first link within the page, and whether it comes before the first section heading.
+    first, before = page.evaluate("""() => {
+      const a = [...document.querySelectorAll('article a:not(.headerlink)')]
+        .find((a) => a.hash && new URL(a.href).pathname === location.pathname);
+      const h2 = document.querySelector('article h2');
+      return [a.hash, !!(a.compareDocumentPosition(h2) & Node.DOCUMENT_POSITION_FOLLOWING)];
+    }""")
+    assert (first, before) == (target, True)
