@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import (
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
 from decision_guide.knowledge.models import Entity, Id, Text
 
@@ -33,7 +40,8 @@ class Input(Entity):
     unit: Text | None = None
     format: Format = Field(default="number", description=(
         "How the value reads; a 'percent' input is entered in percent and is a fraction in formulas."))
-    default: bool | Finite | None = Field(
+    default: Annotated[Finite | None, WithJsonSchema(
+        {"anyOf": [{"type": "number"}, {"type": "boolean"}, {"type": "null"}]})] = Field(
         default=None, description="The value at first (a fraction for percent; true or false for a switch).")
     cost: Id | None = Field(default=None, description="A cost id whose figure is the default.")
     cost_point: Literal["low", "mid", "high"] = Field(
@@ -43,6 +51,14 @@ class Input(Entity):
     max: Finite | None = Field(default=None, description="Required for a number; a switch's is 1.")
     step: Annotated[float, Field(gt=0, allow_inf_nan=False)] = 1
     help: Text | None = None
+
+    @field_validator("default", mode="before")
+    @classmethod
+    def _yes_no_for_switches_only(cls, value: object, info: ValidationInfo) -> object:
+        """A switch's default may be written true or false; it is 1 or 0 from then on."""
+        if isinstance(value, bool) and info.data.get("type", "number") != "boolean":
+            raise ValueError("a number input's default is a number; for yes/no, set type: boolean")
+        return float(value) if isinstance(value, bool) else value
 
     @model_validator(mode="after")
     def _one_default(self) -> Input:
@@ -54,8 +70,6 @@ class Input(Entity):
             if (self.min, self.max or 1, self.step, self.format) != (0, 1, 1, "number"):
                 raise ValueError("a boolean input takes no min, max, step or format")
             return self
-        if isinstance(self.default, bool):
-            raise ValueError("a number input's default is a number; for yes/no, set type: boolean")
         if self.max is None:
             raise ValueError("a number input needs a 'max'")
         if self.min > self.max:
