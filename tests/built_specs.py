@@ -11,10 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from conftest import ROOT, TODAY
+from decision_guide.calculators.calculate import shown
 from decision_guide.calculators.compile import CompiledCalculator
 from decision_guide.calculators.formula import to_text
+from decision_guide.calculators.spec import calculator_spec
 from decision_guide.guide import load_guide
-from decision_guide.site.calculator_blocks import _chart, _numbers, _table, calculator_spec, show
+from decision_guide.site.calculator_blocks import _chart, _numbers, _table
 from decision_guide.site.render import RenderSettings
 
 
@@ -26,13 +28,14 @@ def built_calculators(project: Path = ROOT) -> list[dict[str, Any]]:
         if not isinstance(compiled, CompiledCalculator):
             continue
         results = compiled.evaluate()
-        outputs = [v.definition for v in compiled.values if v.definition.output]
+        spec = calculator_spec(compiled)
+        values = {value["id"]: value for value in spec["values"]}
         built.append({
-            "spec": calculator_spec(compiled),
-            "shown": {v.id: show(results, v.id, v.format) for v in outputs},
+            "spec": spec,
+            "shown": {k: shown(v, results.get(k)).text for k, v in values.items() if v["output"]},
             "formulas": {v.definition.id: to_text(v.tree, _numbers(results))
                          for v in compiled.values if v.definition.output},
-            "tables": {t.id: [dict(row["cells"]) for row in _table(compiled, t)["rows"]]
+            "tables": {t.id: [dict(row["cells"]) for row in _table(compiled, t, values)["rows"]]
                        for t in compiled.definition.tables},
             "charts": {c.id: str(_chart(compiled, c, results)["svg"]) for c in compiled.definition.charts},
         })
