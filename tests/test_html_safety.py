@@ -119,3 +119,11 @@ def test_a_line_separator_in_a_calculator_label_keeps_its_json_whole(
     data = json.loads(spec[1])
     assert data["title"] == "Line\u2028separator"
     assert data["inputs"][0]["label"] == "Hours\u2028per\u2029day </script><!--"
+
+
+def test_class_names_stay_as_written_so_styles_and_scripts_find_them(
+        hostile_renderer: Renderer) -> None:
+    page, _ = expand_markers("It costs <!-- guide:cost id=gpu-hour --> today.\n",
+                             hostile_renderer.context("costs.md"), "costs.md")
+    assert '<a class="dg-figure__value" href="' in page
+    assert '<span class="dg-cites"><a class="dg-cite" href="' in page

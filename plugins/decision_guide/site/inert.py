@@ -18,6 +18,7 @@ from markupsafe import Markup
 _ACTIVE = frozenset("\\`*_[](){}!<>|~^=+:$@\"'")
 _TAG = re.compile(r"<[^<>]*>")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);|&")
+_CLASS_NAMES = re.compile(r"[A-Za-z0-9_ -]*")
 _ATTRIBUTE = re.compile(r"""(\s[A-Za-z_:][-A-Za-z0-9_:.]*=)(?:"([^"]*)"|'([^']*)')""")
 
 
@@ -26,9 +27,15 @@ def _encode(text: str) -> str:
 
 
 def _encode_tag(tag: str) -> str:
-    """Encode attribute values only; the tag's own syntax (``<a href="…">``) stays."""
-    return _ATTRIBUTE.sub(lambda m: f'{m[1]}"{_encode_text(m[2] if m[2] is not None else m[3])}"',
-                          tag)
+    """Encode attribute values only; the tag's own syntax (``<a href="…">``) stays, and so do
+    class names, which come from the templates, never from YAML."""
+    def attribute(match: re.Match[str]) -> str:
+        value = match[2] if match[2] is not None else match[3]
+        if match[1].strip() == "class=" and _CLASS_NAMES.fullmatch(value):
+            return f'{match[1]}"{value}"'
+        return f'{match[1]}"{_encode_text(value)}"'
+
+    return _ATTRIBUTE.sub(attribute, tag)
 
 
 def _encode_text(text: str) -> str:
