@@ -25,9 +25,10 @@ test: $(STAMP) chromium
 	$(PY) -m pytest --cov=decision_guide --cov-report=term:skip-covered --cov-report=json:.coverage.json
 	$(PY) tests/check_coverage.py .coverage.json
 
-# Unit and small property tests: no browser, no whole-site builds. Run it on every change.
+# Unit and small property tests: no browser, no whole-site builds, one worker per core (about
+# 40 s of CPU in all, so under a minute on two cores). Run it on every change.
 test-fast: $(STAMP)
-	$(PY) -m pytest -m "not browser and not slow"
+	$(PY) -m pytest -n auto -m "not browser and not slow"
 
 bench: $(STAMP) chromium
 	$(PY) bench/run.py
