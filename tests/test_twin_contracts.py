@@ -20,7 +20,7 @@ FORMULA_CASES = contract_cases("formula")
 
 def test_every_twin_has_shared_cases() -> None:
     twins = {folder.name for folder in CONTRACTS.iterdir() if folder.is_dir()}
-    assert {"formula", "chart"} <= twins
+    assert {"formula", "chart", "wizard"} <= twins
     for twin in twins:
         assert [p for p in (CONTRACTS / twin).iterdir() if p.suffix in (".json", ".yml")], twin
 
