@@ -1,8 +1,11 @@
-"""format_value must give the browser runtime's strings, character for character.
+"""format_value must give the browser runtime's strings, character for character, in every
+currency and locale.
 
-The cases live in ``tests/js/format-cases.json`` and
-``format.test.js`` runs the same file against ``format.js``; a random sweep
-then compares the two implementations directly under node.
+The cases live in ``tests/contracts/formats/`` (``en-US.json`` the rounding rules, ``anchors.json``
+hand-checked localised examples, ``localised.json`` a generated grid of values × formats ×
+locales) and ``tests/js/format.test.js`` runs the same files against ``format.js``; a random
+sweep then compares the two implementations directly under node, and
+``test_browser_formats.py`` under Chromium.
 """
 
 from __future__ import annotations
@@ -13,13 +16,30 @@ import random
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
-from decision_guide.calculators.formats import FORMATS, format_value
+from decision_guide.calculators.formats import (
+    FORMATS,
+    MIN_GROUPING_TWO,
+    NumberStyle,
+    StyleError,
+    check_style,
+    format_value,
+    style_of,
+)
 
-JS_TESTS = Path(__file__).resolve().parent / "js"
+CONTRACTS = Path(__file__).resolve().parent / "contracts" / "formats"
 RUNTIME = Path(__file__).resolve().parents[1] / "plugins" / "decision_guide" / "calculators" / "runtime"
-CASES = json.loads((JS_TESTS / "format-cases.json").read_text(encoding="utf-8"))["cases"]
+
+
+def _contract(name: str) -> dict[str, Any]:
+    return json.loads((CONTRACTS / name).read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+CASES = _contract("en-US.json")["cases"]
+ANCHORS = _contract("anchors.json")["cases"]
+LOCALISED = _contract("localised.json")
 
 
 @pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf, "3", None, True])
@@ -73,3 +93,87 @@ def test_agrees_with_format_js_on_random_values() -> None:
         mismatches = [(v, t, format_value(v, fmt)) for v, t in zip(values, texts, strict=True)
                       if format_value(v, fmt) != t]
         assert not mismatches[:5], fmt
+
+
+@pytest.mark.parametrize("case", ANCHORS,
+                         ids=lambda c: f"{c['locale']}-{c['currency']}-{c['format']}-{c['value']}")
+def test_localised_anchor(case: dict[str, Any]) -> None:
+    style = NumberStyle(locale=case["locale"], currency=case["currency"])
+    assert format_value(case["value"], case["format"], style) == case["text"]
+
+
+def test_the_generated_grid_of_locales_matches_icu() -> None:
+    """Every cell of localised.json (node's ICU output), through Babel's CLDR data."""
+    wrong = []
+    for case in LOCALISED["cases"]:
+        style = style_of({"style": LOCALISED["styles"][case["style"]]})
+        if (text := format_value(case["value"], case["format"], style)) != case["text"]:
+            wrong.append((case["style"], case["format"], case["value"], case["text"], text))
+    assert wrong == []
+    assert len(LOCALISED["styles"]) >= 8 and len(LOCALISED["cases"]) >= 500
+
+
+def test_unit_words_come_from_the_style() -> None:
+    german = NumberStyle(locale="de-DE", currency="EUR",
+                         units={"ms": "ms", "s": "s", "min": "Min.", "h": "Std.", "month": "Monat",
+                                "months": "Monate"})
+    assert format_value(1, "months", german) == "1 Monat"
+    assert format_value(2.5, "months", german) == "2,5 Monate"
+    assert format_value(95_000, "duration", german) == "1 Min. 35 s"
+
+
+@pytest.mark.parametrize(("locale", "currency", "message"), [
+    ("xx-YY", "USD", "unknown locale 'xx-YY'; expected a BCP 47 tag"),
+    ("en_US!", "USD", "unknown locale"),
+    ("en-GB", "GPB", "unknown currency 'GPB'; expected an ISO 4217 code"),
+    ("en-GB", "gbp", "unknown currency 'gbp'"),
+])
+def test_unknown_locales_and_currencies_are_refused(locale: str, currency: str, message: str) -> None:
+    with pytest.raises(StyleError, match=message):
+        check_style(locale, currency)
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+def test_minimum_grouping_matches_icu() -> None:
+    """The locales that group only from five digits, as node's ICU says for every locale Babel
+    knows: Babel has no minimumGroupingDigits, so formats.py keeps this list."""
+    from babel import localedata
+
+    tags = sorted(tag.replace("_", "-") for tag in localedata.locale_identifiers())
+    script = """
+      import { readFileSync } from "node:fs";
+      const two = [];
+      for (const tag of JSON.parse(readFileSync(0, "utf8"))) {
+        let nf; try { nf = new Intl.NumberFormat(tag); } catch { continue; }
+        if (nf.resolvedOptions().locale.split("-")[0] !== tag.split("-")[0]) continue;
+        if (!/\\D/.test(nf.format(1234)) && /\\D/.test(nf.format(12345))) two.push(tag);
+      }
+      process.stdout.write(JSON.stringify(two));"""
+    completed = subprocess.run(["node", "--input-type=module", "-e", script], input=json.dumps(tags),
+                               capture_output=True, text=True, check=True, timeout=60)
+    assert set(json.loads(completed.stdout)) == MIN_GROUPING_TWO
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+def test_agrees_with_format_js_on_random_values_in_other_locales() -> None:
+    styles = [NumberStyle("en-GB", "GBP"), NumberStyle("de-DE", "EUR"), NumberStyle("fr-FR", "EUR"),
+              NumberStyle("en-IN", "INR")]
+    values = _random_values(200)
+    script = (
+        "import { readFileSync } from 'node:fs';"
+        f"import {{ formatValue }} from {json.dumps((RUNTIME / 'format.js').as_uri())};"
+        "const {values, formats, styles} = JSON.parse(readFileSync(0, 'utf8'));"
+        "const texts = styles.map((s) => formats.map((f) => values.map((v) => formatValue(v, f, s))));"
+        "process.stdout.write(JSON.stringify(texts));"
+    )
+    completed = subprocess.run(
+        ["node", "--input-type=module", "-e", script],
+        input=json.dumps({"values": values, "formats": list(FORMATS),
+                          "styles": [style.to_json() for style in styles]}),
+        capture_output=True, text=True, check=True, timeout=60,
+    )
+    for style, per_format in zip(styles, json.loads(completed.stdout), strict=True):
+        for fmt, texts in zip(FORMATS, per_format, strict=True):
+            mismatches = [(v, t, format_value(v, fmt, style)) for v, t in zip(values, texts, strict=True)
+                          if format_value(v, fmt, style) != t]
+            assert not mismatches[:5], (style.locale, fmt)

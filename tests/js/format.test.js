@@ -1,11 +1,15 @@
-// Specification of value formatting. The table of examples is shared with
-// tests/test_calculator_formats.py so the build and the browser agree.
+// Specification of value formatting. The tables of examples are shared with
+// tests/test_calculator_formats.py (tests/contracts/formats/) so the build and the
+// browser agree, in every currency and locale.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { FORMATS, formatValue } from "../../plugins/decision_guide/calculators/runtime/format.js";
+import { DEFAULT_STYLE, FORMATS, formatValue } from "../../plugins/decision_guide/calculators/runtime/format.js";
 
-const { cases } = JSON.parse(readFileSync(new URL("./format-cases.json", import.meta.url), "utf8"));
+const contract = (name) => JSON.parse(readFileSync(new URL(`../contracts/formats/${name}`, import.meta.url), "utf8"));
+const { cases } = contract("en-US.json");
+const anchors = contract("anchors.json").cases;
+const localised = contract("localised.json");
 
 test("rejects invalid input", () => {
   for (const bad of [NaN, Infinity, -Infinity, "3", null, undefined, true, 10n]) {
@@ -29,6 +33,23 @@ test("the shared cases cover every format, zero, negatives and band edges", () =
 for (const { value, format, text } of cases) {
   test(`${format} ${value} -> ${text}`, () => assert.equal(formatValue(value, format), text));
 }
+
+for (const { locale, currency, value, format, text } of anchors) {
+  test(`${locale} ${currency} ${format} ${value} -> ${text}`, () =>
+    assert.equal(formatValue(value, format, { ...DEFAULT_STYLE, locale, currency }), text));
+}
+
+test("the generated grid still holds (node's ICU)", () => {
+  const wrong = localised.cases.filter(({ style, format, value, text }) =>
+    formatValue(value, format, localised.styles[style]) !== text);
+  assert.deepEqual(wrong, []);
+});
+
+test("unit words come from the style", () => {
+  const german = { ...DEFAULT_STYLE, locale: "de-DE", units: { ...DEFAULT_STYLE.units, month: "Monat", months: "Monate" } };
+  assert.equal(formatValue(1, "months", german), "1 Monat");
+  assert.equal(formatValue(2.5, "months", german), "2,5 Monate");
+});
 
 test("never prints an exponent, NaN or a hyphen-minus", () => {
   for (const format of FORMATS) {

@@ -15,6 +15,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from decision_guide.calculators.formats import NumberStyle, StyleError, check_style
 from decision_guide.knowledge import dates
 from decision_guide.site.render import RenderSettings
 
@@ -31,6 +32,36 @@ class IsoDate(c.Type[str]):
             dt.date.fromisoformat(text)
         except ValueError:
             raise base.ValidationError(f"expected a date as YYYY-MM-DD; got {text!r}") from None
+        return text
+
+
+class Locale(c.Type[str]):
+    """A BCP 47 locale tag that CLDR knows (so the browser's ``Intl.NumberFormat`` does too)."""
+
+    def __init__(self) -> None:
+        super().__init__(str, default="en-US")
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value)
+        try:
+            check_style(text, "USD")
+        except StyleError as error:
+            raise base.ValidationError(str(error)) from None
+        return text
+
+
+class Currency(c.Type[str]):
+    """An ISO 4217 currency code (``USD``, ``EUR``, ``GBP``...)."""
+
+    def __init__(self) -> None:
+        super().__init__(str, default="USD")
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value)
+        try:
+            check_style("en-US", text)
+        except StyleError as error:
+            raise base.ValidationError(str(error)) from None
         return text
 
 
@@ -51,6 +82,14 @@ class GuideConfig(base.Config):  # type: ignore[no-untyped-call]
     templates_dir = c.Optional(c.Dir(exists=True))
     """Folder whose templates override the package's own (``pages/*.md``, ``blocks/*.html``)."""
 
+    currency = Currency()
+    """ISO 4217 code of the currency that calculator values in ``format: currency`` are shown in,
+    on the page and in the browser (``EUR``, ``GBP``...)."""
+
+    locale = Locale()
+    """BCP 47 locale for numbers: separators, currency symbol and its place (``de-DE`` shows
+    ``1.234,56 €``)."""
+
 
 def resolve_today(configured: str | None) -> dt.date:
     """The configured date (validated by ``IsoDate``), else DECISION_GUIDE_TODAY, else the real date
@@ -69,4 +108,5 @@ def render_settings(config: MkDocsConfig, options: GuideConfig) -> RenderSetting
     return RenderSettings(
         today=resolve_today(options.today), max_age_months=options.max_age_months,
         use_directory_urls=config.use_directory_urls,
-        template_dirs=tuple(Path(d) for d in [options.templates_dir] if d))
+        template_dirs=tuple(Path(d) for d in [options.templates_dir] if d),
+        number_style=NumberStyle(locale=options.locale, currency=options.currency))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from decision_guide.calculators.compile import CompiledCalculator
-from decision_guide.calculators.formats import format_value
+from decision_guide.calculators.formats import DEFAULT_STYLE, NumberStyle, format_value
 from decision_guide.calculators.formula import FormulaError
 from decision_guide.calculators.spec import calculator_spec
 from decision_guide.calculators.units import entered_text, model_value
@@ -121,10 +121,12 @@ def calculate(compiled: CompiledCalculator, texts: Mapping[str, str]) -> Calcula
     return Calculation({v["id"]: shown(v, results.get(v["id"])) for v in outputs})
 
 
-def shown(value: Mapping[str, Any], result: float | FormulaError | None) -> Shown:
-    """A value (a spec value) as the reader sees it: formatted, or "Never" or a dash and why."""
+def shown(value: Mapping[str, Any], result: float | FormulaError | None,
+          style: NumberStyle = DEFAULT_STYLE) -> Shown:
+    """A value (a spec value) as the reader sees it in ``style``: formatted, or "Never" or a dash
+    and why."""
     if isinstance(result, int | float):
-        return Shown(float(result), format_value(result, value["format"]))
+        return Shown(float(result), format_value(result, value["format"], style))
     if value.get("never"):
         return Shown(None, NEVER, value["never"])
     if isinstance(result, FormulaError) and result.code != "unknown-name":

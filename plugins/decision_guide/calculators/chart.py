@@ -14,7 +14,7 @@ from typing import Any, TypeGuard
 
 from markupsafe import Markup
 
-from decision_guide.calculators.formats import format_value
+from decision_guide.calculators.formats import NumberStyle, format_value, style_of
 
 RIGHT, BOTTOM, ROW = 16, 44, 20
 CHAR = 7.5  # average glyph width at 14px
@@ -59,7 +59,8 @@ def render_chart(spec: dict[str, Any], data: ChartData, width: int = 640) -> Mar
     key_markup, key_rows = _legend(spec["series"], w)
     ys: list[float] = [y for s in data.series for y in s if _is_number(y)]
     y_ticks = nice_ticks(min([0.0, *ys]), max(ys) if ys else 1, 6)
-    y_labels = [format_value(t, y_axis["format"]) for t in y_ticks]
+    style = style_of(spec)
+    y_labels = [format_value(t, y_axis["format"], style) for t in y_ticks]
     left, top, right, bottom = math.ceil(_widest(y_labels) + 14), key_rows * ROW + 36, w - RIGHT, h - BOTTOM
     y_low, y_high = y_ticks[0], y_ticks[-1]
 
@@ -74,8 +75,8 @@ def render_chart(spec: dict[str, Any], data: ChartData, width: int = 640) -> Mar
     parts += [_text(left - 6, sy(t) + 4, label, ' text-anchor="end"')
               for t, label in zip(y_ticks, y_labels, strict=True)]
     tick_format = _tick_format(x_axis["format"])
-    parts += [_text(sx(t), bottom + 18, format_value(t, tick_format), ' text-anchor="middle"')
-              for t in _x_ticks(x_axis, right - left)]
+    parts += [_text(sx(t), bottom + 18, format_value(t, tick_format, style), ' text-anchor="middle"')
+              for t in _x_ticks(x_axis, right - left, style)]
     parts.append(f'<path class="dg-chart__axis" d="M{left} {top}V{bottom}H{right}"/>')
     parts.append(_text((left + right) / 2, h - 6, x_axis["label"],
                        ' class="dg-chart__label" text-anchor="middle"'))
@@ -112,12 +113,13 @@ def render_chart(spec: dict[str, Any], data: ChartData, width: int = 640) -> Mar
 def describe_chart(spec: dict[str, Any], data: ChartData) -> str:
     """The chart in words: each series' first and last value, and the marker."""
     x, y = spec["x"], spec["y"]
-    sentences = [f"{y['label']} by {x['label']}, {format_value(x['from'], x['format'])} to "
-                 f"{format_value(x['to'], x['format'])}."]
+    style = style_of(spec)
+    sentences = [f"{y['label']} by {x['label']}, {format_value(x['from'], x['format'], style)} to "
+                 f"{format_value(x['to'], x['format'], style)}."]
     for series, values in zip(spec["series"], data.series, strict=True):
         numbers = [v for v in values if _is_number(v)]
-        sentences.append(f"{series['label']}: {format_value(numbers[0], y['format'])} to "
-                         f"{format_value(numbers[-1], y['format'])}." if numbers
+        sentences.append(f"{series['label']}: {format_value(numbers[0], y['format'], style)} to "
+                         f"{format_value(numbers[-1], y['format'], style)}." if numbers
                          else f"{series['label']}: no results.")
     marker = _shown_marker(spec, data)
     if marker is not None:
@@ -169,14 +171,14 @@ def _tick_format(fmt: str) -> str:
     return "number" if fmt == "months" else fmt
 
 
-def _x_ticks(axis: dict[str, Any], plot_width: float) -> list[float]:
+def _x_ticks(axis: dict[str, Any], plot_width: float, style: NumberStyle) -> list[float]:
     span = axis["to"] - axis["from"] or 1
     ticks: list[float] = []
     count = max(2, math.floor(plot_width / 30))
     while count >= 2:
         ticks = [t for t in nice_ticks(axis["from"], axis["to"], count) if axis["from"] <= t <= axis["to"]]
         gap = (ticks[1] - ticks[0]) / span * plot_width if len(ticks) > 1 else math.inf
-        if gap >= _widest([format_value(t, _tick_format(axis["format"])) for t in ticks]) + 12:
+        if gap >= _widest([format_value(t, _tick_format(axis["format"]), style) for t in ticks]) + 12:
             break
         count -= 1
     return ticks
@@ -204,4 +206,4 @@ def _shown_marker(spec: dict[str, Any], data: ChartData) -> float | None:
 
 
 def _marker_text(spec: dict[str, Any], value: float) -> str:
-    return f"{spec['marker']['label']}: {format_value(value, spec['x']['format'])}"
+    return f"{spec['marker']['label']}: {format_value(value, spec['x']['format'], style_of(spec))}"

@@ -1,22 +1,82 @@
-"""Show calculator values as text, exactly as the browser runtime does.
+"""Numbers as text, in the guide's currency and locale, exactly as the browser shows them.
 
-This is the twin of ``calculators/runtime/format.js``: the build renders each
-calculator's results with it and the browser updates them live with the JS, so
-the two must give identical strings or the page would change its text when the
-script starts.  Both round the shortest round-trip decimal of the value
-(``repr`` here, ``toExponential`` there) half away from zero in integer
-arithmetic, never through binary floating point, and never print exponents.
-``tests/test_calculator_formats.py`` and ``calculators/runtime/test/format.test.js``
-run the same cases (``calculators/runtime/test/format-cases.json``).
+This is the one numbers-and-formatting module on the Python side, twin of
+``calculators/runtime/format.js``: the build renders every calculator result, table cell and
+chart label with it and the browser updates them live with the JS, so both must give identical
+strings or the page would change its text when the script starts. Both read the same golden
+table (``tests/contracts/formats/cases.json``).
+
+Two steps. Rounding is locale-free and shared: both sides round the shortest round-trip decimal
+of the value (``repr`` here, ``toExponential`` there) half away from zero in integer arithmetic,
+never through binary floating point, to a number of places that depends on the magnitude
+(``$0.0325``, ``$12.50``, ``$1,234``). Localising the digits is where the sides differ in means:
+the browser hands the rounded decimal string to ``Intl.NumberFormat`` (ICU); Python applies the
+same CLDR data through Babel (which ships with Material). Babel lacks two CLDR rules that ICU
+applies, so they are implemented here explicitly: currency spacing (a letter symbol next to a
+digit gets a no-break space: ``CHF 12.50``) and minimum grouping digits (Spanish, Polish and
+others group only from five digits: ``1234`` but ``12.345``). Separators are kept as CLDR has
+them (no-break space U+00A0, narrow no-break space U+202F), never normalised to spaces.
 """
 
 from __future__ import annotations
 
+import functools
 import math
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # Babel takes 0.15 s to import: only builds that format numbers pay for it
+    from babel import Locale
 
 MINUS = "\u2212"
+NBSP = "\u00a0"
+
+#: Unit words of ``duration`` and ``months``; a guide in another language overrides them
+#: (the ``units`` entries of the words table, ``site/words/en.yml``).
+DEFAULT_UNITS: Mapping[str, str] = {"ms": "ms", "s": "s", "min": "min", "h": "h",
+                                    "month": "month", "months": "months"}
+
+#: Locales whose CLDR ``minimumGroupingDigits`` is 2, as ICU 78 (CLDR 48, node 20) reports them
+#: for every locale Babel knows (the test ``test_minimum_grouping_matches_icu`` regenerates it).
+MIN_GROUPING_TWO = frozenset({
+    "be", "be-BY", "be-TARASK", "bg", "bg-BG", "es", "es-EA", "es-ES", "es-GQ", "es-IC", "es-PH",
+    "et", "et-EE", "hu", "hu-HU", "hy", "hy-AM", "ia", "ia-001", "ie", "ie-EE", "it", "it-CH",
+    "it-IT", "it-SM", "it-VA", "ka", "ka-GE", "lv", "lv-LV", "pl", "pl-PL", "pt-CH", "pt-CV",
+    "pt-GQ", "pt-GW", "pt-LU", "pt-MO", "pt-MZ", "pt-PT", "pt-ST", "pt-TL", "ru-UA", "sl",
+    "sl-SI", "sq", "sq-AL", "sq-MK", "sq-XK"})
+
+
+class StyleError(ValueError):
+    """An unknown locale or currency, worded for the person who set it in mkdocs.yml."""
+
+
+@dataclass(frozen=True)
+class NumberStyle:
+    """How numbers read in one guide: a BCP 47 locale, an ISO 4217 currency, unit words."""
+
+    locale: str = "en-US"
+    currency: str = "USD"
+    units: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_UNITS))
+
+    def to_json(self) -> dict[str, Any]:
+        """The style as the browser runtime's ``formatValue`` takes it (in each calculator spec)."""
+        return {"locale": self.locale, "currency": self.currency, "units": dict(self.units)}
+
+
+def check_style(locale: str, currency: str) -> None:
+    """Raise ``StyleError`` unless both are known to CLDR (so to the browser's ICU as well)."""
+    from babel.numbers import list_currencies
+
+    _locale_data(locale)
+    if currency not in list_currencies():
+        raise StyleError(f"unknown currency {currency!r}; expected an ISO 4217 code such as "
+                         "'USD', 'EUR' or 'GBP'")
+
+
+DEFAULT_STYLE = NumberStyle()
 
 #: [decimal places, fewest places kept when trailing zeros are trimmed] for a magnitude > 0.
 Rule = Callable[[float], tuple[int, int]]
@@ -76,38 +136,118 @@ def _decimal(a: float, rule: Rule) -> str:
     return _trim(text, fewest)
 
 
-def _grouped(text: str) -> str:
+@dataclass(frozen=True)
+class _LocaleData:
+    decimal: str
+    group: str
+    percent: tuple[str, str]  # prefix, suffix around the number
+    currency: tuple[str, str]  # with ¤ where the symbol goes
+    grouping: tuple[int, int]
+    min_grouping: int
+    babel: Locale
+
+
+@functools.lru_cache(maxsize=64)
+def _locale_data(tag: str) -> _LocaleData:
+    from babel import Locale, UnknownLocaleError
+    from babel.numbers import parse_pattern
+
+    try:
+        locale = Locale.parse(tag, sep="-")
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise StyleError(f"unknown locale {tag!r}; expected a BCP 47 tag such as 'en-US', "
+                         "'en-GB' or 'de-DE'") from None
+    symbols = locale.number_symbols["latn"]
+    decimal = parse_pattern(locale.decimal_formats[None].pattern)
+    percent = parse_pattern(locale.percent_formats[None].pattern)
+    currency = parse_pattern(locale.currency_formats["standard"].pattern)
+    sign = symbols["percentSign"]
+    return _LocaleData(
+        decimal=symbols["decimal"], group=symbols["group"],
+        percent=(percent.prefix[0].replace("%", sign), percent.suffix[0].replace("%", sign)),
+        currency=(currency.prefix[0], currency.suffix[0]),
+        grouping=decimal.grouping, min_grouping=2 if _tag(locale) in MIN_GROUPING_TWO else 1,
+        babel=locale)
+
+
+def _tag(locale: Locale) -> str:
+    return "-".join(part for part in (locale.language, locale.script, locale.territory, locale.variant)
+                    if part)
+
+
+def _localised(text: str, data: _LocaleData) -> str:
+    """Plain digits ("1234.5") with the locale's group and decimal separators."""
     whole, _, fraction = text.partition(".")
-    return f"{int(whole):,}" + (f".{fraction}" if fraction else "")
+    primary, secondary = data.grouping
+    if len(whole) >= primary + data.min_grouping:
+        head, groups = whole[:-primary], [whole[-primary:]]
+        while len(head) > secondary:
+            head, groups = head[:-secondary], [head[-secondary:], *groups]
+        whole = data.group.join([head, *groups] if head else groups)
+    return whole + (data.decimal + fraction if fraction else "")
 
 
-def _clock(total: int, major: str, minor: str) -> str:
+def _is_letter_like(char: str) -> bool:
+    """CLDR's currency-spacing test ``[[:^S:]&[:^Z:]]``: neither a symbol nor a space."""
+    return unicodedata.category(char)[0] not in "SZ"
+
+
+def _currency(text: str, style: NumberStyle) -> str:
+    data = _locale_data(style.locale)
+    symbol = _symbol(style.currency, style.locale)
+    prefix, suffix = data.currency
+    if prefix.endswith("¤") and _is_letter_like(symbol[-1]):
+        prefix += NBSP
+    if suffix.startswith("¤") and _is_letter_like(symbol[0]):
+        suffix = NBSP + suffix
+    return prefix.replace("¤", symbol) + _localised(text, data) + suffix.replace("¤", symbol)
+
+
+@functools.lru_cache(maxsize=64)
+def _symbol(currency: str, tag: str) -> str:
+    from babel.numbers import get_currency_symbol
+
+    return get_currency_symbol(currency, _locale_data(tag).babel)
+
+
+def _number(text: str, style: NumberStyle) -> str:
+    return _localised(text, _locale_data(style.locale))
+
+
+def _clock(total: int, major: str, minor: str, style: NumberStyle) -> str:
     hours_or_minutes, rest = divmod(total, 60)
-    return f"{hours_or_minutes:,} {major}" + (f" {rest} {minor}" if rest else "")
+    units = style.units
+    return (f"{_number(str(hours_or_minutes), style)} {units[major]}"
+            + (f" {_number(str(rest), style)} {units[minor]}" if rest else ""))
 
 
-def _duration(a: float) -> str:
+def _duration(a: float, style: NumberStyle) -> str:
     ms = _decimal(a, _number_rule)
     if float(ms) < 1000:
-        return f"{ms} ms"
+        return f"{_number(ms, style)} {style.units['ms']}"
     seconds = _decimal(a / 1000, _tenths_rule)
     if float(seconds) < 60:
-        return f"{seconds} s"
+        return f"{_number(seconds, style)} {style.units['s']}"
     whole_seconds = int(_fixed(a / 1000, 0))
     if whole_seconds < 3600:
-        return _clock(whole_seconds, "min", "s")
-    return _clock(int(_fixed(a / 60000, 0)), "h", "min")
+        return _clock(whole_seconds, "min", "s", style)
+    return _clock(int(_fixed(a / 60000, 0)), "h", "min", style)
 
 
-def _months(a: float) -> str:
+def _months(a: float, style: NumberStyle) -> str:
     text = _decimal(a, _tenths_rule)
-    return f"{_grouped(text)} {'month' if text == '1' else 'months'}"
+    return f"{_number(text, style)} {style.units['month' if text == '1' else 'months']}"
 
 
-_RENDER: dict[str, Callable[[float], str]] = {
-    "currency": lambda a: "$0" if a == 0 else f"${_grouped(_decimal(a, _currency_rule))}",
-    "number": lambda a: _grouped(_decimal(a, _number_rule)),
-    "percent": lambda a: f"{_grouped(_decimal(a * 100, _tenths_rule))}%",
+def _percent(a: float, style: NumberStyle) -> str:
+    data = _locale_data(style.locale)
+    return data.percent[0] + _localised(_decimal(a * 100, _tenths_rule), data) + data.percent[1]
+
+
+_RENDER: dict[str, Callable[[float, NumberStyle], str]] = {
+    "currency": lambda a, style: _currency(_decimal(a, _currency_rule), style),
+    "number": lambda a, style: _number(_decimal(a, _number_rule), style),
+    "percent": _percent,
     "duration": _duration,
     "months": _months,
 }
@@ -116,20 +256,28 @@ _RENDER: dict[str, Callable[[float], str]] = {
 FORMATS = tuple(_RENDER)
 
 
-def format_value(value: float, fmt: str) -> str:
-    """Show ``value`` in ``fmt``, the same string the browser runtime shows.
+def format_value(value: float, fmt: str, style: NumberStyle = DEFAULT_STYLE) -> str:
+    """Show ``value`` in ``fmt`` and ``style``, the same string the browser runtime shows.
 
-    ``currency`` is USD ("$0.032", "$12.50", "$1,234"), ``number`` has thousands
-    separators, ``percent`` takes a fraction (0.625 → "62.5%"),
-    ``duration`` takes milliseconds ("180 ms", "1.5 s", "1 min 35 s") and
-    ``months`` counts months.  Negative values get a real minus sign.  Raises
-    ``TypeError`` for a value that is not a finite number and ``ValueError``
-    for an unknown format.
+    ``currency`` is in the style's currency ("$0.0325", "$12.50", "$1,234"; "1.234,56 €" in
+    de-DE with EUR), ``number`` has the locale's separators, ``percent`` takes a fraction
+    (0.625 → "62.5%"), ``duration`` takes milliseconds ("180 ms", "1.5 s",
+    "1 min 35 s") and ``months`` counts months. Negative values get a real minus sign in front.
+    Raises ``TypeError`` for a value that is not a finite number and ``ValueError`` for an
+    unknown format.
     """
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise TypeError(f"expected a finite number, got {value!r}")
     if fmt not in _RENDER:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     number = float(value)
-    text = _RENDER[fmt](abs(number))
+    text = _RENDER[fmt](abs(number), style)
     return MINUS + text if number < 0 and any(c in "123456789" for c in text) else text
+
+
+def style_of(spec: Mapping[str, Any]) -> NumberStyle:
+    """The style a calculator or chart spec carries (``NumberStyle.to_json``), else the default."""
+    data = spec.get("style")
+    if not data:
+        return DEFAULT_STYLE
+    return NumberStyle(locale=data["locale"], currency=data["currency"], units=data["units"])

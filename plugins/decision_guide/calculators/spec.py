@@ -12,15 +12,18 @@ from __future__ import annotations
 from typing import Any
 
 from decision_guide.calculators.compile import CompiledCalculator
+from decision_guide.calculators.formats import DEFAULT_STYLE, NumberStyle
 from decision_guide.calculators.units import entered, entered_text
 
 
-def calculator_spec(compiled: CompiledCalculator) -> dict[str, Any]:
-    """What the runtime needs: inputs with defaults, value trees in evaluation order, and more."""
+def calculator_spec(compiled: CompiledCalculator, style: NumberStyle = DEFAULT_STYLE) -> dict[str, Any]:
+    """What the runtime needs: inputs with defaults, value trees in evaluation order, how numbers
+    read (``style``: locale, currency, unit words), and more."""
     definition = compiled.definition
     inputs = {i.id: i for i in definition.inputs}
     outputs = [v.definition.id for v in compiled.values if v.definition.output]
     return {
+        "style": style.to_json(),
         "id": definition.id, "title": definition.title,
         "headline": definition.headline or (outputs[0] if outputs else None),
         "assumptions": list(definition.assumptions),

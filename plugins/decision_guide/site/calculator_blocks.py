@@ -16,7 +16,7 @@ from decision_guide.calculators.calculate import shown
 from decision_guide.calculators.chart import ChartData, chart_xs, render_chart
 from decision_guide.calculators.compile import Compiled, CompiledCalculator, CompiledWizard, Results
 from decision_guide.calculators.decide import decision_spec
-from decision_guide.calculators.formats import format_value
+from decision_guide.calculators.formats import DEFAULT_STYLE, NumberStyle, format_value
 from decision_guide.calculators.formula import FormulaError, to_text
 from decision_guide.calculators.spec import calculator_spec
 from decision_guide.calculators.units import entered_text
@@ -45,16 +45,17 @@ def calculator_block(ctx: PageContext, args: Mapping[str, str]) -> Markup:
                        excluded=excluded,
                        fallback=matrix(ctx, {"questions": ",".join(q.id for q in compiled.questions)}))
     results = compiled.evaluate()
-    spec = calculator_spec(compiled)
+    style = ctx.renderer.settings.number_style
+    spec = calculator_spec(compiled, style)
     values = {value["id"]: value for value in spec["values"]}
     return _render(ctx, "calculator.html", calc=compiled, spec=json_for_html(spec),
                    inputs={item["id"]: item for item in spec["inputs"]}, entered_text=entered_text,
                    headline=values.get(spec["headline"]),
-                   results=results, shown=lambda value_id: shown(values[value_id], results.get(value_id)),
+                   results=results, shown=lambda value_id: shown(values[value_id], results.get(value_id), style),
                    filled=lambda value: to_text(value.tree, _numbers(results)),
                    formula=lambda value: to_text(value.tree),
-                   tables=[_table(compiled, t, values) for t in compiled.definition.tables],
-                   charts=[_chart(compiled, c, results) for c in compiled.definition.charts])
+                   tables=[_table(compiled, t, values, style) for t in compiled.definition.tables],
+                   charts=[_chart(compiled, c, results, style) for c in compiled.definition.charts])
 
 
 def wizard_spec(ctx: PageContext, wizard: CompiledWizard) -> dict[str, Any]:
@@ -81,24 +82,27 @@ def _numbers(results: Results) -> dict[str, float]:
     return {k: v for k, v in results.items() if not isinstance(v, FormulaError)}
 
 
-def _table(compiled: CompiledCalculator, table: Any, values: Mapping[str, Any]) -> dict[str, Any]:
+def _table(compiled: CompiledCalculator, table: Any, values: Mapping[str, Any],
+           style: NumberStyle = DEFAULT_STYLE) -> dict[str, Any]:
     over_format = next(i.format for i in compiled.definition.inputs if i.id == table.over.input)
     rows = []
     for point in table.over.values:
         results = compiled.evaluate({table.over.input: point})
-        rows.append({"label": format_value(point, over_format),
-                     "cells": [(c.value, shown(values[c.value], results.get(c.value)).text)
+        rows.append({"label": format_value(point, over_format, style),
+                     "cells": [(c.value, shown(values[c.value], results.get(c.value), style).text)
                                for c in table.columns]})
     return {"table": table, "rows": rows}
 
 
-def _chart(compiled: CompiledCalculator, chart: Any, at_defaults: Results) -> dict[str, Any]:
+def _chart(compiled: CompiledCalculator, chart: Any, at_defaults: Results,
+           style: NumberStyle = DEFAULT_STYLE) -> dict[str, Any]:
     xs = chart_xs(chart.x.start, chart.x.to, chart.x.step)
     runs = [compiled.evaluate({chart.x.input: x}) for x in xs]
     marker = at_defaults.get(chart.marker.value) if chart.marker else None
     data = ChartData(x=xs, series=[[_number(run[s.value]) for run in runs] for s in chart.series],
                      marker=_number(marker))
-    return {"chart": chart, "svg": render_chart(chart.model_dump(by_alias=True, exclude_none=True), data)}
+    return {"chart": chart, "svg": render_chart({**chart.model_dump(by_alias=True, exclude_none=True),
+                                                  "style": style.to_json()}, data)}
 
 
 def _number(value: Any) -> float | None:

@@ -18,6 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from decision_guide.calculators.formats import DEFAULT_STYLE, NumberStyle
 from decision_guide.knowledge.base import KnowledgeBase
 from decision_guide.knowledge.figures import Freshness, freshness
 from decision_guide.site.evidence import Evidence
@@ -40,6 +41,8 @@ class RenderSettings:
     links_relative_to: LinkBase = "page"
     """``"file"`` for engines that rewrite every relative link as written from the Markdown file
     (Zensical); see ``urls``."""
+    number_style: NumberStyle = DEFAULT_STYLE
+    """Locale, currency and unit words of calculator values (``calculators/formats.py``)."""
 
 
 @functools.lru_cache(maxsize=8)

@@ -81,7 +81,7 @@ const short = (text) => (text.length > 24 ? `${text.slice(0, 24)}…` : text);
  * One input's text checked (twin: `read_input` in calculate.py): {value} as
  * formulas see it, or {error} for the reader.
  */
-export function validateInput(input, text) {
+export function validateInput(input, text, style) {
   let trimmed = String(text ?? "").trim();
   if (input.type === "boolean") {
     const word = trimmed.toLowerCase();
@@ -93,7 +93,7 @@ export function validateInput(input, text) {
   if (!trimmed) return { error: "Enter a number." };
   if (!NUMBER.test(trimmed)) return { error: `“${short(trimmed)}” is not a number.` };
   const value = Number(trimmed);
-  const show = (limit) => formatValue(modelValue(input, limit), format) + (format === "number" && unit ? ` ${unit}` : "");
+  const show = (limit) => formatValue(modelValue(input, limit), format, style) + (format === "number" && unit ? ` ${unit}` : "");
   if (!Number.isFinite(value)) return { error: "This number is too large." };
   if (value < 0 && isNumber(min) && min >= 0) return { error: "Must not be negative." };
   if (isNumber(min) && value < min) return { error: `Must be at least ${show(min)}.` };
@@ -169,10 +169,10 @@ export function chartData(spec, chart, inputs) {
  * null when an input is invalid): {value, text, reason}; "Never" and the
  * value's own reason where it declares why it may not exist.
  */
-export function shown(result, value) {
+export function shown(result, value, style) {
   if (result && !hasOwn(result.errors, value.id)) {
     const number = result.env.get(value.id);
-    return { value: number, text: formatValue(number, value.format ?? "number"), reason: "" };
+    return { value: number, text: formatValue(number, value.format ?? "number", style), reason: "" };
   }
   if (!result) return { value: null, text: DASH, reason: FIX_INPUTS };
   if (value.never) return { value: null, text: NEVER, reason: value.never };
@@ -180,7 +180,7 @@ export function shown(result, value) {
 }
 
 function check(spec, state) {
-  const checks = spec.inputs.map((input) => [input.id, validateInput(input, state[input.id])]);
+  const checks = spec.inputs.map((input) => [input.id, validateInput(input, state[input.id], spec.style)]);
   const known = Object.fromEntries(checks.filter(([, c]) => !c.error).map(([id, c]) => [id, c.value]));
   const errors = Object.fromEntries(checks.filter(([, c]) => c.error).map(([id, c]) => [id, c.error]));
   return { known, errors, inputs: Object.keys(errors).length ? null : known };
@@ -200,7 +200,7 @@ export function calculate(spec, texts) {
   const base = inputs && computeAll(spec, inputs);
   const outputs = {};
   for (const value of spec.values.filter((item) => item.output)) {
-    const { reason, ...rest } = shown(base, value);
+    const { reason, ...rest } = shown(base, value, spec.style);
     outputs[value.id] = reason ? { ...rest, reason } : rest;
   }
   return { outputs, errors };
@@ -219,7 +219,7 @@ export function present(spec, state) {
   return {
     fieldErrors: Object.fromEntries(spec.inputs.map(({ id }) => [id, errors[id] ?? null])),
     status: invalid ? `Fix ${invalid} input${invalid === 1 ? "" : "s"} to see results.` : "",
-    outputs: perId(outputs, (value) => shown(base, value)),
+    outputs: perId(outputs, (value) => shown(base, value, spec.style)),
     formulas: perId(outputs, (value) => toText(value.tree, base ? base.env : known)),
     tables: perId(spec.tables, ({ over, columns }) => {
       const only = needs(spec, columns.map((column) => column.value));
@@ -227,7 +227,7 @@ export function present(spec, state) {
         const result = withInput(spec, inputs, over.input, point, only);
         return Object.fromEntries(columns.map(({ value, format }) => {
           const definition = byId(spec.values, value);
-          return [value, shown(result, { ...definition, format: format ?? definition.format })];
+          return [value, shown(result, { ...definition, format: format ?? definition.format }, spec.style)];
         }));
       });
     }),
@@ -275,7 +275,7 @@ function showResult(element, result) {
 export function exportRows(spec, state) {
   const view = present(spec, state);
   const entered = (input) => {
-    const { value } = validateInput(input, state[input.id]);
+    const { value } = validateInput(input, state[input.id], spec.style);
     if (input.type === "boolean") return value === undefined ? String(state[input.id] ?? "") : value ? "yes" : "no";
     return String(state[input.id] ?? "").trim();
   };
@@ -370,7 +370,7 @@ export function mount(root) {
   // Drawn at the width the figure had at first, so text stays legible on a phone
   // (measured once: reading layout on every keystroke would force extra layouts).
   const charts = new Map([...root.querySelectorAll("figure[data-chart]")].map((figure) =>
-    [figure, { spec: byId(spec.charts, figure.dataset.chart), width: figure.clientWidth || undefined }]));
+    [figure, { spec: { ...byId(spec.charts, figure.dataset.chart), style: spec.style }, width: figure.clientWidth || undefined }]));
   let state = readState(spec, location.search);
   const url = urlWriter(root, () => writeState(spec, state, location.search));
   // A number field cannot hold "abc": it stays empty and the message says why. It empties

@@ -42,7 +42,7 @@ export function renderChart(spec, data, { width = 640 } = {}) {
   const key = legend(spec.series, w);
   const ys = data.series.flat().filter(isNumber);
   const yTicks = niceTicks(Math.min(0, ...ys), ys.length ? Math.max(...ys) : 1, 6);
-  const yLabels = yTicks.map((tick) => formatValue(tick, yAxis.format));
+  const yLabels = yTicks.map((tick) => formatValue(tick, yAxis.format, spec.style));
   const [left, top, right, bottom] = [Math.ceil(widest(yLabels) + 14), key.rows * ROW + 36, w - RIGHT, h - BOTTOM];
   const [yLow, yHigh] = [yTicks[0], yTicks[yTicks.length - 1]];
   const sx = (x) => left + ((x - xAxis.from) / (xAxis.to - xAxis.from || 1)) * (right - left);
@@ -51,8 +51,8 @@ export function renderChart(spec, data, { width = 640 } = {}) {
   const parts = [
     `<path class="dg-chart__grid" d="${yTicks.map((tick) => `M${left} ${at(sy(tick))}H${right}`).join("")}"/>`,
     ...yTicks.map((tick, i) => text(left - 6, sy(tick) + 4, yLabels[i], ' text-anchor="end"')),
-    ...xTicks(xAxis, right - left).map((tick) =>
-      text(sx(tick), bottom + 18, formatValue(tick, tickFormat(xAxis.format)), ' text-anchor="middle"')),
+    ...xTicks(xAxis, right - left, spec.style).map((tick) =>
+      text(sx(tick), bottom + 18, formatValue(tick, tickFormat(xAxis.format), spec.style), ' text-anchor="middle"')),
     `<path class="dg-chart__axis" d="M${left} ${top}V${bottom}H${right}"/>`,
     text((left + right) / 2, h - 6, xAxis.label, ' class="dg-chart__label" text-anchor="middle"'),
     text(8, top - 16, yAxis.label, ' class="dg-chart__label"'),
@@ -86,11 +86,11 @@ export function renderChart(spec, data, { width = 640 } = {}) {
 /** The chart in words: each series' first and last value, and the marker. */
 export function describeChart(spec, data) {
   const { x, y } = spec;
-  const sentences = [`${y.label} by ${x.label}, ${formatValue(x.from, x.format)} to ${formatValue(x.to, x.format)}.`];
+  const sentences = [`${y.label} by ${x.label}, ${formatValue(x.from, x.format, spec.style)} to ${formatValue(x.to, x.format, spec.style)}.`];
   spec.series.forEach((series, index) => {
     const values = data.series[index].filter(isNumber);
     sentences.push(values.length
-      ? `${series.label}: ${formatValue(values[0], y.format)} to ${formatValue(values[values.length - 1], y.format)}.`
+      ? `${series.label}: ${formatValue(values[0], y.format, spec.style)} to ${formatValue(values[values.length - 1], y.format, spec.style)}.`
       : `${series.label}: no results.`);
   });
   const marker = shownMarker(spec, data);
@@ -113,16 +113,16 @@ function shownMarker(spec, data) {
   return spec.marker && inRange ? value : null;
 }
 
-const markerText = (spec, value) => `${spec.marker.label}: ${formatValue(value, spec.x.format)}`;
+const markerText = (spec, value) => `${spec.marker.label}: ${formatValue(value, spec.x.format, spec.style)}`;
 
 // As many x ticks as fit side by side in `plotWidth`.
-function xTicks(axis, plotWidth) {
+function xTicks(axis, plotWidth, style) {
   const span = axis.to - axis.from || 1;
   let ticks = [];
   for (let count = Math.max(2, Math.floor(plotWidth / 30)); count >= 2; count -= 1) {
     ticks = niceTicks(axis.from, axis.to, count).filter((tick) => tick >= axis.from && tick <= axis.to);
     const gap = ticks.length > 1 ? ((ticks[1] - ticks[0]) / span) * plotWidth : Infinity;
-    if (gap >= widest(ticks.map((tick) => formatValue(tick, tickFormat(axis.format)))) + 12) break;
+    if (gap >= widest(ticks.map((tick) => formatValue(tick, tickFormat(axis.format), style))) + 12) break;
   }
   return ticks;
 }

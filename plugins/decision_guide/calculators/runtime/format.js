@@ -1,10 +1,19 @@
-// Values as text; twin of plugins/decision_guide/calculators/formats.py, which
-// renders the static page. Both round the shortest round-trip decimal of a
-// value (toExponential / repr) half away from zero in integers, so they agree.
+// Numbers as text in the guide's currency and locale; twin of
+// plugins/decision_guide/calculators/formats.py, which renders the static page.
+// Rounding is shared and locale-free: both round the shortest round-trip decimal
+// of a value (toExponential / repr) half away from zero in integers. The rounded
+// decimal string then goes to Intl.NumberFormat as a string (exact, no second
+// rounding), which adds the locale's separators and currency symbol. Both sides
+// are held to tests/contracts/formats/cases.json.
 
 const MINUS = "\u2212";
-// en-US thousands separators; a regex on the digits is several times faster than Intl here.
-const group = (digits) => digits.replace(/\B(?=(\d{3})+$)/g, ",");
+
+/** How numbers read when a spec carries no style (the Python side's DEFAULT_STYLE). */
+export const DEFAULT_STYLE = Object.freeze({
+  locale: "en-US",
+  currency: "USD",
+  units: Object.freeze({ ms: "ms", s: "s", min: "min", h: "h", month: "month", months: "months" }),
+});
 
 // [decimal places, fewest kept after trimming zeros] for a magnitude a > 0.
 const sigThree = (a) => 2 - Number(a.toExponential().split("e")[1]);
@@ -14,14 +23,41 @@ const RULES = {
   tenths: () => [1, 0],
 };
 
+// Intl.NumberFormat objects are slow to make and fast to use: one per locale and options.
+const formatters = new Map();
+// Intl's limit is 20 places in node 20 (100 in newer engines); tinier values (below 1e-18)
+// get the rest of their digits appended to the fraction Intl shows.
+const MOST_PLACES = 20;
+function localised(text, style, options = {}) {
+  const point = text.indexOf(".");
+  const places = point < 0 ? 0 : text.length - point - 1;
+  const shown = Math.min(places, MOST_PLACES);
+  const key = `${style.locale}|${options.style ?? ""}|${options.currency ?? ""}|${shown}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(style.locale, {
+      ...options, minimumFractionDigits: shown, maximumFractionDigits: shown,
+    });
+    formatters.set(key, formatter);
+  }
+  // A string is read as an exact decimal (Intl.NumberFormat v3), so nothing rounds twice.
+  const exact = (digits) => (options.style === "percent" ? `${digits}e-2` : digits);
+  if (places <= MOST_PLACES) return formatter.format(exact(text));
+  const tail = text.slice(point + 1 + MOST_PLACES);
+  return formatter.formatToParts(exact(text.slice(0, point + 1 + MOST_PLACES)))
+    .map((part) => (part.type === "fraction" ? part.value + tail : part.value)).join("");
+}
+
+const number = (text, style) => localised(text, style);
+
 const RENDER = {
-  currency: (a) => (a === 0 ? "$0" : `$${grouped(decimal(a, RULES.currency))}`),
-  number: (a) => grouped(decimal(a, RULES.number)),
-  percent: (a) => `${grouped(decimal(a * 100, RULES.tenths))}%`,
+  currency: (a, style) => localised(decimal(a, RULES.currency), style, { style: "currency", currency: style.currency }),
+  number: (a, style) => number(decimal(a, RULES.number), style),
+  percent: (a, style) => localised(decimal(a * 100, RULES.tenths), style, { style: "percent" }),
   duration,
-  months(a) {
+  months(a, style) {
     const text = decimal(a, RULES.tenths);
-    return `${grouped(text)} ${text === "1" ? "month" : "months"}`;
+    return `${number(text, style)} ${style.units[text === "1" ? "month" : "months"]}`;
   },
 };
 
@@ -29,35 +65,38 @@ const RENDER = {
 export const FORMATS = Object.freeze(Object.keys(RENDER));
 
 /**
- * `value` as en-US text in `format`: "currency" (USD), "number", "percent" (of
- * a fraction: 0.625 is "62.5%"), "duration" (of milliseconds) or "months", with
- * a real minus sign. Throws TypeError for a value that is not a finite number,
- * RangeError for an unknown format.
+ * `value` as text in `format` and `style` ({locale, currency, units}):
+ * "currency", "number", "percent" (of a fraction: 0.625 is "62.5%"), "duration"
+ * (of milliseconds) or "months", with a real minus sign in front. Throws
+ * TypeError for a value that is not a finite number, RangeError for an unknown
+ * format.
  */
-export function formatValue(value, format) {
+export function formatValue(value, format, style = DEFAULT_STYLE) {
   if (typeof value !== "number" || !Number.isFinite(value)) {
     throw new TypeError(`expected a finite number, got ${String(value)}`);
   }
   if (!FORMATS.includes(format)) {
     throw new RangeError(`unknown format ${JSON.stringify(format)}; expected one of ${FORMATS.join(", ")}`);
   }
-  const text = RENDER[format](Math.abs(value));
+  const text = RENDER[format](Math.abs(value), style ?? DEFAULT_STYLE);
   return value < 0 && /[1-9]/.test(text) ? MINUS + text : text;
 }
 
-function duration(a) {
+function duration(a, style) {
+  const { units } = style;
   const ms = decimal(a, RULES.number);
-  if (Number(ms) < 1000) return `${ms} ms`;
+  if (Number(ms) < 1000) return `${number(ms, style)} ${units.ms}`;
   const seconds = decimal(a / 1000, RULES.tenths);
-  if (Number(seconds) < 60) return `${seconds} s`;
+  if (Number(seconds) < 60) return `${number(seconds, style)} ${units.s}`;
   const wholeSeconds = BigInt(fixed(a / 1000, 0));
-  if (wholeSeconds < 3600n) return clock(wholeSeconds, "min", "s");
-  return clock(BigInt(fixed(a / 60000, 0)), "h", "min");
+  if (wholeSeconds < 3600n) return clock(wholeSeconds, "min", "s", style);
+  return clock(BigInt(fixed(a / 60000, 0)), "h", "min", style);
 }
 
-function clock(total, major, minor) {
+function clock(total, major, minor, style) {
   const rest = total % 60n;
-  return `${group(String(total / 60n))} ${major}${rest ? ` ${rest} ${minor}` : ""}`;
+  const { units } = style;
+  return `${number(String(total / 60n), style)} ${units[major]}${rest ? ` ${number(String(rest), style)} ${units[minor]}` : ""}`;
 }
 
 // a >= 0 rounded by `rule`, again by the next band's rule if rounding carried
@@ -91,9 +130,4 @@ function fixed(a, places) {
   }
   const text = units.toString().padStart(places + 1, "0");
   return places ? `${text.slice(0, -places)}.${text.slice(-places)}` : text;
-}
-
-function grouped(text) {
-  const [whole, fraction] = text.split(".");
-  return group(whole) + (fraction === undefined ? "" : `.${fraction}`);
 }
