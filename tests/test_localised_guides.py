@@ -1,0 +1,56 @@
+"""A guide in euros for German readers: every calculator value on the built page, in tables and
+charts too, reads ``1.234 €`` style, and the browser shows the same strings once the runtime has
+started and after it recomputes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from browsing import root_of
+from conftest import TODAY, build_project
+from decision_guide.adapters.cli import main
+from decision_guide.calculators.formats import NumberStyle, format_value
+from static_server import serve_site
+
+GERMAN = NumberStyle(locale="de-DE", currency="EUR")
+
+
+@pytest.fixture(scope="module")
+def euro_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    guide = tmp_path_factory.mktemp("euro") / "guide"
+    with pytest.MonkeyPatch.context() as patch:  # dated like the build's pinned 'today'
+        patch.setenv("DECISION_GUIDE_TODAY", TODAY.isoformat())
+        assert main(["new", str(guide), "--currency", "EUR", "--locale", "de-DE"]) == 0
+    return build_project(guide, guide / "site")
+
+
+@pytest.mark.slow
+def test_the_static_page_shows_euros_in_german(euro_site: Path) -> None:
+    html = (euro_site / "index.html").read_text(encoding="utf-8")
+    start = html.index('data-calculator="lease-or-buy"')
+    calculator = html[start:].split("</template>", 1)[1]  # past the spec: what reads without JS
+    assert f'>{format_value(16_200, "currency", GERMAN)}<' in calculator  # 10 × 45 € × 36
+    assert "16.200\u00a0€" in calculator and "$" not in calculator
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_the_browser_shows_the_same_strings_and_recomputes_in_german(
+        euro_site: Path, browser) -> None:  # type: ignore[no-untyped-def]
+    static = (euro_site / "index.html").read_text(encoding="utf-8")
+    with serve_site(euro_site) as base:
+        page = browser.new_page()
+        page.goto(base)
+        root = root_of(page, "lease-or-buy")
+        shown = root.evaluate("""(r) => Object.fromEntries([...r.querySelectorAll('output[data-output]')]
+            .map((o) => [o.dataset.output, o.textContent]))""")
+        for value_id, text in shown.items():  # the runtime re-rendered every output: same text
+            assert f'data-output="{value_id}"' in static and f">{text}<" in static, (value_id, text)
+        total = root.locator('output[data-output="lease_total"]')
+        root.locator('input[name="laptops"]').fill("1000")
+        expected = format_value(1000 * 45 * 36, "currency", GERMAN)
+        assert expected == "1.620.000\u00a0€"
+        page.wait_for_function("([el, text]) => el.textContent === text",
+                               arg=[total.element_handle(), expected])
+        page.close()
