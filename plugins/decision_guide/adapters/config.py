@@ -88,7 +88,7 @@ class GuideConfig(base.Config):  # type: ignore[no-untyped-call]
 
     locale = Locale()
     """BCP 47 locale for numbers: separators, currency symbol and its place (``de-DE`` shows
-    ``1.234,56 €``)."""
+    ``12,50 €`` and ``1.234 €``)."""
 
 
 def resolve_today(configured: str | None) -> dt.date:
