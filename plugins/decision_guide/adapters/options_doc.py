@@ -53,8 +53,8 @@ def _type(option: BaseConfigOption[object]) -> str:
     if isinstance(option, c.Dir):
         return "folder"
     if isinstance(option, c.Type):
-        return {int: "integer", str: "text", bool: "boolean", dict: "mapping"}.get(
-            option._type, option._type.__name__)  # type: ignore[attr-defined]
+        kind: type = option._type
+        return {int: "integer", str: "text", bool: "boolean", dict: "mapping"}.get(kind, kind.__name__)
     return type(option).__name__
 
 

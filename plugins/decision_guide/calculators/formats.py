@@ -61,6 +61,9 @@ class NumberStyle:
     currency: str = "USD"
     units: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_UNITS))
 
+    def __hash__(self) -> int:  # settings holding a style are cache keys; the words dict is not hashable
+        return hash((self.locale, self.currency, tuple(sorted(self.units.items()))))
+
     def to_json(self) -> dict[str, Any]:
         """The style as the browser runtime's ``formatValue`` takes it (in each calculator spec)."""
         return {"locale": self.locale, "currency": self.currency, "units": dict(self.units)}
