@@ -149,7 +149,7 @@ def _ref(choice: _Choice, answer: AnswerSpec | None = None) -> dict[str, str]:
     return {"question": choice.question["id"], "answer": (answer or choice.answer)["id"]}
 
 
-def _margin(spec: DecisionSpec, outcome: _Outcome) -> float | None:
+def _margin(outcome: _Outcome) -> float | None:
     if not outcome.leaders or len(outcome.ranking) < 2:
         return None
     return outcome.scores[outcome.ranking[0]] - outcome.scores[outcome.ranking[1]]
@@ -170,7 +170,7 @@ def _flip(spec: DecisionSpec, picked: Sequence[_Choice], outcome: _Outcome) -> d
             if len(after.leaders) != 1 or after.leaders == outcome.leaders:
                 continue
             by_points = outcome.leaders[0] not in after.ruled_out
-            margin = _margin(spec, after)
+            margin = _margin(after)
             key = (1 if by_points else 0, margin if margin is not None else 0.0)
             if best is None or key > best[0]:
                 best = (key, {**_ref(choice, answer), "option": after.leaders[0]})
@@ -220,7 +220,7 @@ def decide(spec: DecisionSpec, answers: Mapping[str, str],
     the recommendation, margin, close call, the answer that would flip it, and conflicts."""
     picked = choices(spec, answers, weights)
     outcome = _outcome(spec, picked)
-    margin = _margin(spec, outcome)
+    margin = _margin(outcome)
     top = outcome.scores[outcome.ranking[0]] if outcome.ranking else 0.0
     return {
         "answered": len(picked),
