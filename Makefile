@@ -3,6 +3,7 @@
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+NODE   := node_modules/.installed
 HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
@@ -21,7 +22,7 @@ check: $(STAMP)
 
 # Everything, with coverage; the rendering half (site/, the chart, the MkDocs adapter) must
 # stay at 80 % or more of its statements per module (tests/check_coverage.py).
-test: $(STAMP) chromium
+test: $(STAMP) $(NODE) chromium
 	$(PY) -m pytest --cov=decision_guide --cov-report=term:skip-covered --cov-report=json:.coverage.json
 	$(PY) tests/check_coverage.py .coverage.json
 
@@ -30,10 +31,16 @@ test: $(STAMP) chromium
 test-fast: $(STAMP)
 	$(PY) -m pytest -n auto -m "not browser and not slow"
 
-bench: $(STAMP) chromium
-	$(PY) bench/run.py
+# Every budget; pick parts and sizes with e.g. `make bench BENCH='--only scale --scales 1,10'`.
+bench: $(STAMP) $(NODE) chromium
+	$(PY) bench/run.py $(BENCH)
 
 install: $(STAMP)
+
+# Test and bench tools from npm (axe-core, Lighthouse), pinned by package-lock.json.
+$(NODE): package-lock.json
+	npm ci --no-audit --no-fund
+	touch $(NODE)
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -48,4 +55,4 @@ chromium:
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) node_modules

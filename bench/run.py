@@ -1,160 +1,208 @@
-"""Budgets, measured in one run on this machine (ratios, not absolute timings):
+"""Budgets, measured honestly on this machine: whole cold processes, paired and interleaved,
+medians with their min and max. ``make bench`` runs everything; ``--only`` picks parts and
+``--scales`` the knowledge-base sizes. Results go to ``bench/results.json`` too.
 
-1. size: the project's own JS and CSS as shipped, gzipped file by file, against 20 KB;
-2. recompute: median time of one calculator recomputation after an input change, in Chromium,
-   against 2 ms;
-3. build overhead: the full build against a build of the same pages exported as plain Markdown
-   with the plugin off, against 1.25x.
+1. build: a cold build with the plugin against its plain twin (the same pages as plain Markdown
+   and HTML, plugin off), by CPU and wall time; budget 1.10 (median of the paired CPU ratios).
+2. import: the plugin module's import in a fresh process after MkDocs' own; budget 0.1 s.
+3. scale: the knowledge base copied 1, 10 and 100 times (``scale.py``): CPU time per entity
+   must not rise (N times the data within N times the 1x CPU time); the largest page of one
+   entity at the largest scale under 3 times the largest at 1x.
+4. serve: save-to-reload of a one-value YAML edit under ``mkdocs serve``; budget 1 s median.
+5. size: the project's own JS and CSS, gzipped; budget 20 KB.
+6. recompute: every calculator's recompute time in Chromium; budget p95 2 ms.
+7. lighthouse: mobile performance >= 0.95 and accessibility 1.0 on the home page, a
+   calculator page and the wizard.
 
-Run with `make bench`; exits 1 when a budget is missed.
+Exits 1 when a budget is missed.
 """
 
 from __future__ import annotations
 
+import argparse
 import gzip
-import os
-import shutil
-import statistics
+import json
 import sys
 import tempfile
-import time
+from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
-
-import yaml
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "plugins")]
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "plugins"), str(Path(__file__).parent)]
 
-SIZE_BUDGET = 20 * 1024
-RECOMPUTE_BUDGET_MS = 2.0
-BUILD_RATIO_BUDGET = 1.25
+from cold import cold_build, paired, plugin_import_time  # noqa: E402
+from scale import scaled_project  # noqa: E402
 
-
-def build(config_file: Path, site: Path) -> float:
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-
-    cwd = Path.cwd()
-    os.chdir(config_file.parent)
-    try:
-        config = load_config(str(config_file), site_dir=str(site))
-        start = time.perf_counter()
-        mkdocs_build(config)
-        return time.perf_counter() - start
-    finally:
-        os.chdir(cwd)
+BUILD_RATIO = 1.10
+IMPORT_SECONDS = 0.1
+ENTITY_PAGE_GROWTH = 3.0
+RELOAD_SECONDS = 1.0
+SIZE_BYTES = 20 * 1024
+RECOMPUTE_P95_MS = 2.0
+LIGHTHOUSE = {"performance": 0.95, "accessibility": 1.0}
+LIGHTHOUSE_PAGES = {"home": "", "calculator": "costs/", "wizard": "decision-framework/"}
+CALCULATOR_PAGES = ["costs/", "latency/", "decision-framework/"]
+ENTITY_FOLDERS = ("criteria", "patterns", "use-cases")
+PARTS = ("build", "import", "scale", "serve", "size", "recompute", "lighthouse")
 
 
-def own_assets(site: Path) -> list[Path]:
-    folder = site / "assets" / "decision-guide"
-    return sorted(p for p in folder.rglob("*") if p.suffix in (".js", ".css"))
+class Report:
+    """Prints each measurement as it comes, keeps it for the JSON, and counts missed budgets."""
+
+    def __init__(self) -> None:
+        self.results: dict[str, Any] = {}
+        self.missed: list[str] = []
+
+    def record(self, part: str, data: Any, line: str, ok: bool) -> None:
+        self.results[part] = {"result": data, "met": ok}
+        print(f"{part}: {line} [{'ok' if ok else 'MISSED'}]", flush=True)  # noqa: T201
+        if not ok:
+            self.missed.append(part)
 
 
-def measure_size(site: Path) -> int:
-    sizes = {p.relative_to(site).as_posix(): len(gzip.compress(p.read_bytes(), 9))
-             for p in own_assets(site)}
-    for name, size in sizes.items():
-        print(f"    {size:6,d} B  {name}")
-    return sum(sizes.values())
+def largest_page(site: Path, folders: tuple[str, ...] | None = None) -> tuple[int, str]:
+    """The largest HTML page's size in bytes and path, among entity pages if ``folders``."""
+    pages = [p for p in site.rglob("index.html")
+             if folders is None or (p.parent.parent.name in folders and p.parent.parent.parent == site)]
+    biggest = max(pages, key=lambda p: p.stat().st_size)
+    return biggest.stat().st_size, biggest.parent.relative_to(site).as_posix()
 
 
-def measure_recompute(site: Path) -> float:
-    from conftest import CHROMIUM, CHROMIUM_ARGS
-    from playwright.sync_api import sync_playwright
+def bench_build(report: Report, work: Path, runs: int) -> None:
+    from twin import plain_twin
+
+    site = work / "site"
+    cold_build(ROOT / "mkdocs.yml", site)
+    twin = plain_twin(ROOT / "mkdocs.yml", site, work / "twin")
+    result = paired(ROOT / "mkdocs.yml", twin, work, runs)
+    cpu, wall = result["cpu"], result["wall"]
+    ratio = cpu["median_paired_ratio"]  # type: ignore[index]
+    report.record("build", result,
+                  f"CPU {cpu['first']['median']:.2f} s with the plugin, {cpu['second']['median']:.2f} s "  # type: ignore[index]
+                  f"plain twin: ratio {ratio:.2f} (wall {wall['median_paired_ratio']:.2f}; "  # type: ignore[index]
+                  f"{runs} paired cold runs), budget {BUILD_RATIO}", ratio <= BUILD_RATIO)
+
+
+def bench_import(report: Report, work: Path, runs: int) -> None:
+    summary = plugin_import_time(max(runs, 5))
+    report.record("import", asdict(summary), f"plugin module {summary.text()}, budget "
+                  f"{IMPORT_SECONDS} s", summary.median <= IMPORT_SECONDS)
+
+
+def bench_scale(report: Report, work: Path, scales: list[int]) -> None:
+    rows = []
+    print("scale:   N  entities   CPU s  wall s  CPU ms/entity  largest entity page  largest page"  # noqa: T201
+          "  site MB", flush=True)
+    for factor in scales:
+        config, entities = scaled_project(ROOT, work / f"scale-{factor}", factor)
+        site = work / f"scale-{factor}" / "site"
+        run = cold_build(config, site)
+        entity_size, entity_page = largest_page(site, ENTITY_FOLDERS)
+        size, page = largest_page(site)
+        total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+        row = {"scale": factor, "entities": entities, "cpu_s": run.cpu, "wall_s": run.wall,
+               "cpu_ms_per_entity": 1000 * run.cpu / entities,
+               "largest_entity_page": {"bytes": entity_size, "page": entity_page},
+               "largest_page": {"bytes": size, "page": page}, "site_bytes": total}
+        rows.append(row)
+        print(f"scale: {factor:3d}  {entities:8,d}  {run.cpu:6.1f}  {run.wall:6.1f}  "  # noqa: T201
+              f"{row['cpu_ms_per_entity']:13.2f}  {entity_size / 1024:7.0f} KB {entity_page:<12.12}"
+              f"  {size / 1024:6.0f} KB {page:<18.18}  {total / 2**20:6.1f}", flush=True)
+    base = next((r for r in rows if r["scale"] == 1), None)
+    top = max(rows, key=lambda r: r["scale"])
+    if base is None or top is base:
+        report.record("scale", rows, "only one scale measured: no growth to judge", True)
+        return
+    linear = top["cpu_s"] <= top["scale"] * base["cpu_s"]
+    growth = top["largest_entity_page"]["bytes"] / base["largest_entity_page"]["bytes"]
+    report.record("scale", rows,
+                  f"{top['scale']}x: CPU {top['cpu_s'] / base['cpu_s']:.1f} times the 1x build "
+                  f"(budget {top['scale']}), per entity {top['cpu_ms_per_entity']:.2f} ms against "
+                  f"{base['cpu_ms_per_entity']:.2f} ms; largest entity page {growth:.2f} times "
+                  f"the 1x one (budget < {ENTITY_PAGE_GROWTH})",
+                  linear and growth < ENTITY_PAGE_GROWTH)
+
+
+def bench_serve(report: Report, work: Path, runs: int) -> None:
+    from serve_reload import measure_reload, summary
+
+    result = summary(measure_reload(ROOT, work, max(runs, 5)))
+    report.record("serve", result, f"save-to-reload median {result['median']:.2f} s (min "
+                  f"{result['min']:.2f}, max {result['max']:.2f}), budget {RELOAD_SECONDS} s",
+                  result["median"] <= RELOAD_SECONDS)
+
+
+def _built_site(work: Path) -> Path:
+    site = work / "site"
+    if not (site / "index.html").exists():
+        cold_build(ROOT / "mkdocs.yml", site)
+    return site
+
+
+def bench_size(report: Report, work: Path, runs: int) -> None:
+    folder = _built_site(work) / "assets" / "decision-guide"
+    sizes = {p.name: len(gzip.compress(p.read_bytes(), 9))
+             for p in sorted(folder.glob("*")) if p.suffix in (".js", ".css")}
+    total = sum(sizes.values())
+    listing = ", ".join(f"{name} {size:,d} B" for name, size in sizes.items())
+    report.record("size", sizes, f"{total:,d} B gzipped ({listing}), budget {SIZE_BYTES:,d} B",
+                  total <= SIZE_BYTES)
+
+
+def bench_recompute(report: Report, work: Path, runs: int) -> None:
+    from browser import measure_recompute
     from static_server import serve_site
 
-    script = """() => {
-      const root = document.querySelector('[data-calculator="break-even"]');
-      const input = root.querySelector('input[name="queries"]');
-      const times = [];
-      for (let i = 0; i < 300; i += 1) {
-        input.value = String(100000 + i * 1000);
-        const start = performance.now();
-        input.dispatchEvent(new Event('input', {bubbles: true}));
-        times.push(performance.now() - start);
-      }
-      return times;
-    }"""
-    with serve_site(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.goto(base + "costs/")
-        page.wait_for_selector('[data-calculator="break-even"][data-calculator-mounted]')
-        times = page.evaluate(script)[50:]  # the first runs warm the JIT up
-        browser.close()
-    return statistics.median(times)
+    with serve_site(_built_site(work)) as base:
+        results = measure_recompute(base, CALCULATOR_PAGES)
+    worst = max(r["p95_ms"] for r in results.values())
+    listing = ", ".join(f"{calc} {r['p95_ms']:.2f}" for calc, r in results.items())
+    report.record("recompute", results, f"p95 ms: {listing}; budget {RECOMPUTE_P95_MS} ms",
+                  worst <= RECOMPUTE_P95_MS)
 
 
-class _TagBlindLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml as plain data, dropping ``!ENV`` and ``!!python/name:`` values."""
+def bench_lighthouse(report: Report, work: Path, runs: int) -> None:
+    from browser import lighthouse
+    from web_server import serve_compressed
 
-
-_TagBlindLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-_TagBlindLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def plain_markdown_project(work: Path, built_site: Path) -> Path:
-    """The same pages, markers already expanded, as an ordinary MkDocs project without the plugin."""
-    from decision_guide.adapters.site import load_site
-    from decision_guide.site.navigation import expand_nav, nav_children
-    from decision_guide.site.pages import generated_pages
-
-    guide = load_site(ROOT / "mkdocs.yml").load_guide()
-    # The raw file, to write back a copy without the plugin; its tags are not needed here.
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_TagBlindLoader)  # noqa: S506
-    docs = work / "docs"
-    for page in sorted((ROOT / config["docs_dir"]).rglob("*.md")):
-        src_uri = page.relative_to(ROOT / config["docs_dir"]).as_posix()
-        expanded, _ = guide.expand(page.read_text(encoding="utf-8"), src_uri, src_uri)
-        (docs / src_uri).parent.mkdir(parents=True, exist_ok=True)
-        (docs / src_uri).write_text(expanded, encoding="utf-8")
-    for page in generated_pages(guide.renderer):
-        (docs / page.src_uri).parent.mkdir(parents=True, exist_ok=True)
-        (docs / page.src_uri).write_text(page.content, encoding="utf-8")
-    shutil.copytree(built_site / "assets" / "decision-guide", docs / "assets" / "decision-guide")
-    config["docs_dir"] = "docs"
-    config["plugins"] = ["search"]
-    config["nav"] = expand_nav(config["nav"], nav_children(guide.kb))
-    config["theme"]["custom_dir"] = str(ROOT / "overrides")
-    config["extra_css"] = [str(p.relative_to(docs)) for p in sorted(docs.rglob("*.css"))]
-    config["extra_javascript"] = [{"path": str(p.relative_to(docs)), "type": "module"}
-                                  for p in sorted((docs / "assets" / "decision-guide").glob("*.js"))]
-    (work / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    return work / "mkdocs.yml"
+    scores = {}
+    with serve_compressed(_built_site(work)) as base:
+        for name, path in LIGHTHOUSE_PAGES.items():
+            scores[name] = lighthouse(ROOT, base + path, work / f"lighthouse-{name}.json")
+    ok = all(s[k] >= v for s in scores.values() for k, v in LIGHTHOUSE.items())
+    listing = "; ".join(f"{name} performance {s['performance']:.2f}, accessibility "
+                        f"{s['accessibility']:.2f}" for name, s in scores.items())
+    report.record("lighthouse", scores, f"{listing}; budget {LIGHTHOUSE['performance']} and "
+                  f"{LIGHTHOUSE['accessibility']}", ok)
 
 
 def main() -> int:
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    import logging
-
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    failures = []
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        site = work / "site"
-        build(ROOT / "mkdocs.yml", site)
-
-        size = measure_size(site)
-        print(f"size: {size:,d} B gzipped, budget {SIZE_BUDGET:,d} B "
-              f"({size / SIZE_BUDGET:.0%} of budget)")
-        failures += ["size"] if size > SIZE_BUDGET else []
-
-        median = measure_recompute(site)
-        print(f"recompute: median {median:.3f} ms, budget {RECOMPUTE_BUDGET_MS} ms "
-              f"({median / RECOMPUTE_BUDGET_MS:.0%} of budget)")
-        failures += ["recompute"] if median > RECOMPUTE_BUDGET_MS else []
-
-        plain_config = plain_markdown_project(work / "plain", site)
-        with_plugin, without = [], []
-        for run in range(3):
-            with_plugin.append(build(ROOT / "mkdocs.yml", work / f"a{run}"))
-            without.append(build(plain_config, work / f"b{run}"))
-        ratio = min(with_plugin) / min(without)
-        print(f"build: {min(with_plugin):.2f} s with the plugin, {min(without):.2f} s as plain "
-              f"Markdown: ratio {ratio:.2f}, budget {BUILD_RATIO_BUDGET}")
-        failures += ["build"] if ratio > BUILD_RATIO_BUDGET else []
-    print("budgets missed: " + ", ".join(failures) if failures else "all budgets met")
-    return 1 if failures else 0
+    parser = argparse.ArgumentParser(description="Decision Guide budgets")
+    parser.add_argument("--only", default=",".join(PARTS),
+                        help=f"comma-separated parts to run (default all: {','.join(PARTS)})")
+    parser.add_argument("--scales", default="1,10,100", help="knowledge-base sizes (default 1,10,100)")
+    parser.add_argument("--runs", type=int, default=7, help="paired cold builds (default 7)")
+    parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results.json")
+    args = parser.parse_args()
+    parts = [p.strip() for p in args.only.split(",") if p.strip()]
+    unknown = sorted(set(parts) - set(PARTS))
+    if unknown:
+        parser.error(f"unknown part(s) {', '.join(unknown)}; choose from {', '.join(PARTS)}")
+    steps: dict[str, Callable[[Report, Path, Any], None]] = {
+        "build": bench_build, "import": bench_import, "scale": bench_scale, "serve": bench_serve,
+        "size": bench_size, "recompute": bench_recompute, "lighthouse": bench_lighthouse}
+    report = Report()
+    with tempfile.TemporaryDirectory(prefix="decision-guide-bench-") as tmp:
+        for part in PARTS:
+            if part in parts:
+                arg = [int(s) for s in args.scales.split(",")] if part == "scale" else args.runs
+                steps[part](report, Path(tmp), arg)
+    args.json.write_text(json.dumps(report.results, indent=2) + "\n", encoding="utf-8")
+    print("budgets missed: " + ", ".join(report.missed) if report.missed  # noqa: T201
+          else "all budgets met")
+    return 1 if report.missed else 0
 
 
 if __name__ == "__main__":

@@ -101,3 +101,22 @@ def test_an_edited_price_changes_every_page_and_calculator_that_shows_it(
         assert f"{old:.2f}" not in shown
     costs_page = (site / "costs" / "index.html").read_text(encoding="utf-8")
     assert 'name="llm_input_price" type="number" inputmode="decimal" value="3.37"' in costs_page
+
+
+def test_the_nav_lists_sections_not_every_entity(default_site: Path) -> None:
+    """Listing every entity in the nav put the whole knowledge base on every page."""
+    kb = load_knowledge(ROOT / "content" / "knowledge")
+    home = (default_site / "index.html").read_text(encoding="utf-8")
+    nav = home[home.index('<nav class="md-nav md-nav--primary'):home.index('<div class="md-content"')]
+    assert 'href="criteria/"' in nav
+    for criterion in kb.criteria:
+        assert f'href="criteria/{criterion.id}/"' not in nav, criterion.id
+    index = (default_site / "criteria" / "index.html").read_text(encoding="utf-8")
+    for criterion in kb.criteria:  # the section's index lists them instead
+        assert f'href="{criterion.id}/"' in index, criterion.id
+
+
+def test_an_entity_page_shows_its_section_as_the_current_tab(default_site: Path) -> None:
+    html = (default_site / "criteria" / "latency" / "index.html").read_text(encoding="utf-8")
+    active = re.search(r'<li class="md-tabs__item md-tabs__item--active">\s*<a href="([^"]+)"', html)
+    assert active is not None and active.group(1) == "../"

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from conftest import SECOND_GUIDE, TODAY
-from decision_guide.adapters import mkdocs_plugin
+from decision_guide import guide as guide_module  # the hooks import load_guide from it when they run
 from decision_guide.guide import load_guide
 from mkdocs.config import load_config
 
@@ -41,14 +41,14 @@ def test_serve_shows_any_exception_in_the_banner_and_keeps_the_last_guide(
     plugin.on_config(config)
     last_good = plugin.guide
     assert last_good is not None and plugin.problems == []
-    monkeypatch.setattr(mkdocs_plugin, "load_guide", _explode)
+    monkeypatch.setattr(guide_module, "load_guide", _explode)
     plugin.on_config(config)  # does not raise: the server lives on
     assert plugin.guide is last_good
     html = plugin.on_page_content("<h1>Home</h1>", page=_page("index.md"), config=config, files=None)
     assert 'class="dg-banner"' in html
     assert "internal error: RuntimeError: a bug in the loader" in html
     assert "last version that loaded" in html
-    monkeypatch.setattr(mkdocs_plugin, "load_guide", load_guide)
+    monkeypatch.setattr(guide_module, "load_guide", load_guide)
     plugin.on_config(config)  # the next save loads again and the banner goes
     assert plugin.on_page_content("<p>x</p>", page=_page("index.md"), config=config,
                                   files=None) == "<p>x</p>"
@@ -56,6 +56,6 @@ def test_serve_shows_any_exception_in_the_banner_and_keeps_the_last_guide(
 
 def test_a_build_does_not_hide_a_bug(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     plugin, config = _plugin_and_config(tmp_path, monkeypatch, "build")
-    monkeypatch.setattr(mkdocs_plugin, "load_guide", _explode)
+    monkeypatch.setattr(guide_module, "load_guide", _explode)
     with pytest.raises(RuntimeError, match="a bug in the loader"):
         plugin.on_config(config)

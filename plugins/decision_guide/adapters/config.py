@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -17,7 +18,9 @@ from mkdocs.exceptions import PluginError
 
 from decision_guide.calculators.formats import NumberStyle, StyleError, check_style
 from decision_guide.knowledge import dates
-from decision_guide.site.render import RenderSettings
+
+if TYPE_CHECKING:  # the site's rendering loads when a build starts, not with the plugin
+    from decision_guide.site.render import RenderSettings
 
 
 class IsoDate(c.Type[str]):
@@ -105,6 +108,8 @@ def render_settings(config: MkDocsConfig, options: GuideConfig) -> RenderSetting
 
     The build and every CLI command call this one function, so they cannot read an option
     differently."""
+    from decision_guide.site.render import RenderSettings
+
     return RenderSettings(
         today=resolve_today(options.today), max_age_months=options.max_age_months,
         use_directory_urls=config.use_directory_urls,

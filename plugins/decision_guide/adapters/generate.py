@@ -34,7 +34,6 @@ from decision_guide.guide import Guide, load_guide
 from decision_guide.problems import Problem, ProblemsFound, errors_only
 from decision_guide.site import assets
 from decision_guide.site.markers import MARKER
-from decision_guide.site.navigation import expand_nav, nav_children
 from decision_guide.site.pages import generated_pages
 from decision_guide.site.render import RenderSettings
 
@@ -151,16 +150,11 @@ def engine_config(sources: SiteSources, guide: Guide, output: Path) -> str:
         config["watch"] = [(back / item).as_posix() if isinstance(item, str) else item
                            for item in config["watch"]]
     config["plugins"] = [entry for entry in config.get("plugins") or [] if not _is_ours(entry)]
-    if config.get("nav"):
-        config["nav"] = expand_nav(config["nav"], nav_children(guide.kb))
-    with_runtime = sources.calculators_dir is not None
-    config["extra_css"] = _added(config.get("extra_css"), assets.stylesheets(with_runtime=with_runtime))
+    config["extra_css"] = _added(config.get("extra_css"), assets.stylesheets())
     present = {item.get("path") if isinstance(item, dict) else item
                for item in config.get("extra_javascript") or []}
     config["extra_javascript"] = [*(config.get("extra_javascript") or []),
-                                  *({"path": path, "type": "module"}
-                                    for path in assets.module_scripts(with_runtime=with_runtime)
-                                    if path not in present)]
+                                  *(path for path in assets.scripts() if path not in present)]
     config["markdown_extensions"] = [*(config.get("markdown_extensions") or []),
                                      {EXTENSION: extension_options(sources, guide)}]
     header = (f"# Written by 'decision-guide generate' from {_display(sources.config_file, sources.root)}"

@@ -6,7 +6,7 @@ import logging
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -18,16 +18,18 @@ from mkdocs.utils.templates import TemplateContext
 
 from decision_guide.adapters.config import GuideConfig, render_settings
 from decision_guide.adapters.mkdocs_support import add_generated_files, normalize_url_path, register_assets
-from decision_guide.adapters.pages import generated_sources, source_pages
-from decision_guide.guide import Guide, load_guide
+from decision_guide.adapters.nav_sections import file_under_sections, keep_out_of_nav
 from decision_guide.knowledge.files import display_path
 from decision_guide.problems import Problem, ProblemsFound, format_problems
-from decision_guide.site import assets
-from decision_guide.site.banner import banner_html
-from decision_guide.site.markers import front_matter_lines
-from decision_guide.site.navigation import expand_nav, nav_children
 from decision_guide.site.page_check import ExpandedPages
-from decision_guide.site.pages import GeneratedPage, generated_pages, placeholder_pages
+
+if TYPE_CHECKING:
+    from decision_guide.guide import Guide
+    from decision_guide.site.pages import GeneratedPage
+
+# The core (pydantic models, templates) is imported in the hooks, not here: MkDocs imports every
+# plugin's module on each start, also for commands that never build. A test keeps it so (the
+# bench reports this module's import time, budget 0.1 s).
 
 log = get_plugin_logger(__name__)
 
@@ -55,6 +57,10 @@ class DecisionGuidePlugin(BasePlugin[GuideConfig]):  # type: ignore[no-untyped-c
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check everything, every page's markers included, before MkDocs empties the
         site folder: a failed build leaves the last good site as it was."""
+        from decision_guide.adapters.pages import generated_sources, source_pages
+        from decision_guide.guide import load_guide
+        from decision_guide.site.pages import generated_pages
+
         self.project_root = Path(config.config_file_path).resolve().parent
         settings = render_settings(config, self.config)
         calculators = self.config.calculators_dir
@@ -83,7 +89,7 @@ class DecisionGuidePlugin(BasePlugin[GuideConfig]):  # type: ignore[no-untyped-c
                 log.warning("%s", warning)
             if unreadable or expanded.problems:
                 self._keep_serving(config, [*unreadable, *expanded.all_problems()])
-        register_assets(config, with_runtime=self._with_runtime())
+        register_assets(config)
         return config
 
     def _keep_serving(self, config: MkDocsConfig, problems: Sequence[Problem]) -> None:
@@ -103,6 +109,9 @@ class DecisionGuidePlugin(BasePlugin[GuideConfig]):  # type: ignore[no-untyped-c
             config.validation.nav.not_found = logging.INFO
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        from decision_guide.site.navigation import entity_sections
+        from decision_guide.site.pages import placeholder_pages
+
         knowledge = display_path(Path(self.config.knowledge_dir), self.project_root)
         for file in files.documentation_pages():  # never read: a link out, or not UTF-8
             if file.abs_src_path and os.path.relpath(file.abs_src_path, self.project_root).replace(
@@ -111,8 +120,15 @@ class DecisionGuidePlugin(BasePlugin[GuideConfig]):  # type: ignore[no-untyped-c
         pages = self.generated if self.guide is not None else placeholder_pages(knowledge)
         add_generated_files(files, config, pages, self.project_root)
         if self.guide is not None:
-            config.nav = expand_nav(config.nav, nav_children(self.guide.kb))
+            keep_out_of_nav(files, entity_sections(self.guide.kb))
         return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        from decision_guide.site.navigation import entity_sections
+
+        if self.guide is not None:
+            file_under_sections(nav, files, entity_sections(self.guide.kb))
+        return nav
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
@@ -120,6 +136,8 @@ class DecisionGuidePlugin(BasePlugin[GuideConfig]):  # type: ignore[no-untyped-c
             return markdown
         cached = self.expanded.lookup(page.file.src_uri, markdown)
         if cached is None:  # the text changed since on_config (another plugin edited it)
+            from decision_guide.site.markers import front_matter_lines
+
             display = (f"(generated) {page.file.src_uri}" if page.file.generated_by else
                        os.path.relpath(Path(config.docs_dir) / page.file.src_uri, self.project_root))
             cached = self.guide.expand(markdown, page.file.src_uri, display, line_offset=(
@@ -135,6 +153,8 @@ class DecisionGuidePlugin(BasePlugin[GuideConfig]):  # type: ignore[no-untyped-c
         problems = self.problems + self._page_problems.get(page.file.src_uri, [])
         if not problems:
             return html
+        from decision_guide.site.banner import banner_html
+
         return str(banner_html(problems, showing_last_good=self.guide is not None)) + html
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
@@ -144,6 +164,8 @@ class DecisionGuidePlugin(BasePlugin[GuideConfig]):  # type: ignore[no-untyped-c
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        from decision_guide.site import assets
+
         assets.write(Path(config.site_dir), with_runtime=self._with_runtime())
 
     def _with_runtime(self) -> bool:

@@ -1,5 +1,5 @@
 """What the MkDocs hooks hand to MkDocs, kept out of the hooks so each stays a few lines: the
-assets as ``extra_css`` / module ``extra_javascript``, the generated pages as MkDocs files with
+assets as ``extra_css`` / ``extra_javascript``, the generated pages as MkDocs files with
 edit links to the YAML behind them, and edit URLs with their ``..`` resolved."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ import os
 import posixpath
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
 from mkdocs.config.config_options import ExtraScriptValue
@@ -15,21 +16,21 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from decision_guide.site import assets
-from decision_guide.site.pages import GeneratedPage
+
+if TYPE_CHECKING:  # the plugin's module imports this one at start; pages load in the hooks
+    from decision_guide.site.pages import GeneratedPage
 
 
-def register_assets(config: MkDocsConfig, *, with_runtime: bool) -> None:
-    """Add the package's stylesheets and module scripts to every page, once (``on_config``
+def register_assets(config: MkDocsConfig) -> None:
+    """Add the package's stylesheet and script to every page, once (``on_config``
     runs again on every ``serve`` rebuild with the same lists)."""
-    for path in assets.stylesheets(with_runtime=with_runtime):
+    for path in assets.stylesheets():
         if path not in config.extra_css:
             config.extra_css.append(path)
     present = {str(script) for script in config.extra_javascript}
-    for path in assets.module_scripts(with_runtime=with_runtime):
+    for path in assets.scripts():
         if path not in present:
-            script = ExtraScriptValue(path)
-            script.type = "module"
-            config.extra_javascript.append(script)
+            config.extra_javascript.append(ExtraScriptValue(path))
 
 
 def add_generated_files(files: Files, config: MkDocsConfig, pages: Iterable[GeneratedPage],

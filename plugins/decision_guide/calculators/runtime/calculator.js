@@ -120,14 +120,52 @@ export function computeAll(spec, inputs, only) {
     try {
       env.set(item.id, evaluate(item.tree, env));
     } catch (error) {
-      if (!(error instanceof FormulaError)) throw error;
-      // Names are checked at build: an unknown one is a failed value.
-      errors[item.id] = error.code === "unknown-name"
-        ? "Cannot be computed: it needs a result that cannot be."
-        : `Cannot be computed: ${error.message}.`;
+      errors[item.id] = failure(error);
     }
   }
   return { env, errors };
+}
+
+// Why a value is missing. Names are checked at build: an unknown one is a failed value.
+function failure(error) {
+  if (!(error instanceof FormulaError)) throw error;
+  return error.code === "unknown-name"
+    ? "Cannot be computed: it needs a result that cannot be."
+    : `Cannot be computed: ${error.message}.`;
+}
+
+// Values whose formula reaches `input`, directly or through other values.
+function dependents(spec, input) {
+  const changed = new Set([input]);
+  const reaches = (node) => changed.has(node.name) || (node.args ?? []).some(reaches);
+  for (const item of spec.values) if (reaches(item.tree)) changed.add(item.id);
+  return changed;
+}
+
+/**
+ * computeAll(spec, {...inputs, [input]: x}, only) for each x of `xs` (null for all when
+ * `inputs` is null), evaluating once what does not depend on `input`: a chart or table
+ * recomputes only what changes along it, which keeps a keystroke under 2 ms.
+ */
+export function sweep(spec, inputs, input, xs, only) {
+  if (!inputs) return xs.map(() => null);
+  const base = computeAll(spec, inputs, only);
+  const changed = dependents(spec, input);
+  const redo = spec.values.filter((item) => changed.has(item.id) && (!only || only.has(item.id)));
+  return xs.map((x) => {
+    const env = new Map(base.env).set(input, x);
+    const errors = { ...base.errors };
+    for (const item of redo) {
+      delete errors[item.id];
+      env.delete(item.id);
+      try {
+        env.set(item.id, evaluate(item.tree, env));
+      } catch (error) {
+        errors[item.id] = failure(error);
+      }
+    }
+    return { env, errors };
+  });
 }
 
 // Values `ids` and all they depend on, so a table or chart computes no more.
@@ -149,13 +187,12 @@ export function chartPoints({ from, to, step }) {
 }
 
 const valueIn = (result, id) => result?.env.get(id) ?? null;
-const withInput = (spec, inputs, name, point, only) => inputs && computeAll(spec, { ...inputs, [name]: point }, only);
 
 /** renderChart's data for `chart`: all null when `inputs` is null (an input is invalid). */
 export function chartData(spec, chart, inputs) {
   const x = chartPoints(chart.x);
   const only = needs(spec, chart.series.map((series) => series.value));
-  const results = x.map((point) => withInput(spec, inputs, chart.x.input, point, only));
+  const results = sweep(spec, inputs, chart.x.input, x, only);
   const marker = chart.marker?.value;
   return {
     x,
@@ -223,8 +260,7 @@ export function present(spec, state) {
     formulas: perId(outputs, (value) => toText(value.tree, base ? base.env : known)),
     tables: perId(spec.tables, ({ over, columns }) => {
       const only = needs(spec, columns.map((column) => column.value));
-      return over.values.map((point) => {
-        const result = withInput(spec, inputs, over.input, point, only);
+      return sweep(spec, inputs, over.input, over.values, only).map((result) => {
         return Object.fromEntries(columns.map(({ value, format }) => {
           const definition = byId(spec.values, value);
           return [value, shown(result, { ...definition, format: format ?? definition.format }, spec.style)];

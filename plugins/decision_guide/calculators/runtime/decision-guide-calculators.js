@@ -17,6 +17,8 @@ export function mountAll(scope = document) {
   }
 }
 
-if (typeof window.document$?.subscribe === "function") window.document$.subscribe(() => mountAll());
-else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => mountAll());
+// The page in hand, then each page Material's instant navigation shows (document$ never emits
+// from file://); mountAll skips what is mounted already.
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => mountAll());
 else mountAll();
+if (typeof window.document$?.subscribe === "function") window.document$.subscribe(() => mountAll());

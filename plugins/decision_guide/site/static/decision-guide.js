@@ -1,4 +1,5 @@
-// Decision Guide client: progressive enhancement for generated tables (sorting).
+// Decision Guide client: progressive enhancement for generated tables (sorting), and the
+// loader of the calculators' runtime. Shipped as a classic script (see site/bundle.py).
 // Re-runs on every page Material's instant navigation shows, without leaking listeners.
 
 /** Compare two cell sort keys: numbers numerically, anything else as text. */
@@ -41,14 +42,34 @@ export function enhanceTables(root) {
   }
 }
 
-function start() {
-  enhanceTables(document);
+// The calculators' runtime sits beside this script; only a page with a calculator loads it.
+const scriptUrl = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : "";
+let runtimeRequested = false;
+
+/** The runtime's address, beside this script's own (works from a sub-path and from file://). */
+export function runtimeUrl(ownUrl) {
+  return new URL("calculators.js", ownUrl).href;
 }
 
-// Material exposes document$ (an observable of page loads) when instant navigation is on.
-if (typeof window !== "undefined" && window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(start);
-} else if (typeof document !== "undefined") {
+/** Load the runtime once, as soon as a page holding a calculator is shown. */
+function loadRuntimeIfNeeded(root) {
+  if (runtimeRequested || !scriptUrl || !root.querySelector("[data-calculator]")) return;
+  runtimeRequested = true;
+  const script = document.createElement("script");
+  script.src = runtimeUrl(scriptUrl);
+  document.head.append(script);
+}
+
+function start() {
+  enhanceTables(document);
+  loadRuntimeIfNeeded(document);
+}
+
+// Material's document$ emits each page its instant navigation shows, but never emits from
+// file:// (instant navigation is off there), so the page in hand is handled on its own too;
+// running twice on a page changes nothing.
+if (typeof document !== "undefined") {
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
   else start();
+  if (typeof window.document$?.subscribe === "function") window.document$.subscribe(start);
 }
