@@ -12,7 +12,6 @@ block modules. An engine adapter lists ``stylesheets()`` and ``scripts()`` on ev
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 from decision_guide.site.bundle import bundle
@@ -39,6 +38,8 @@ def scripts() -> list[str]:
 
 def built_assets(*, with_runtime: bool) -> dict[str, str]:
     """File name → text of every asset the site gets, comments stripped."""
+    from importlib import resources  # here, not at the top: the plugin's module imports this one
+
     static = resources.files("decision_guide.site") / "static"
     runtime = resources.files("decision_guide.calculators") / "runtime"
     styles = [(static / STYLESHEET).read_text(encoding="utf-8")]
