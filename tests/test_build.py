@@ -57,9 +57,14 @@ def test_a_generated_page_edits_the_yaml_behind_it(default_site: Path) -> None:
 def test_every_figure_on_the_prices_page_shows_source_and_date(default_site: Path) -> None:
     html = (default_site / "reference" / "prices" / "index.html").read_text(encoding="utf-8")
     kb = load_knowledge(ROOT / "content" / "knowledge")
+    assert "as of undated" not in html
     for cost in kb.costs:
         assert f'id="cost-{cost.id}"' in html
-        assert f"as of {cost.as_of}" in html
+        entry = html.split(f'id="cost-{cost.id}"')[1].split("</dd>")[0]
+        if cost.as_of == "undated":  # the source gives no date: flagged, never invented
+            assert "dg-undated" in entry and "as of" not in entry.split("dg-cites")[0]
+        else:
+            assert f"as of {cost.as_of}" in entry
 
 
 def test_the_second_guide_builds_with_the_same_plugin(tmp_path: Path) -> None:
@@ -80,7 +85,7 @@ def test_nothing_in_the_engine_names_the_default_guides_options() -> None:
 
 def test_an_edited_price_changes_every_page_and_calculator_that_shows_it(
         tmp_path: Path, project_copy: Callable[[Path], Path], default_site: Path) -> None:
-    cost_id = "llm-sonnet-4-input"
+    cost_id = "llm-sonnet-5-input"
     before = {p.relative_to(default_site): figures(p.read_text(encoding="utf-8"))
               for p in html_pages(default_site)}
     showing = {page for page, found in before.items() if any(i == cost_id for i, _ in found)}

@@ -54,7 +54,8 @@ def hostile_renderer(tmp_path_factory: pytest.TempPathFactory) -> Renderer:
     calculators.mkdir()
     (calculators / "lines.yml").write_text(
         'calculator:\n  id: lines\n  title: "Line\\u2028separator"\n  summary: Lines.\n  inputs:\n'
-        '    - {id: hours, label: "Hours\\u2028per\\u2029day </script><!--", default: 2, max: 24}\n'
+        '    - {id: hours, label: "Hours\\u2028per\\u2029day </script><!--", default: 2,\n'
+        '       assumption: An example., max: 24}\n'
         '  values:\n    - {id: total, label: Total, formula: hours * 2, output: true}\n',
         encoding="utf-8")
     compiled, problems = load_calculators(calculators, kb, project_root=project)

@@ -50,7 +50,8 @@ def test_hostile_yaml_yields_a_site_without_script_handlers_or_javascript_links(
   title: {_yaml_text(HOSTILE)}
   summary: {_yaml_text(HOSTILE)}
   inputs:
-    - {{id: hours, label: "Hours\\u2028a\\u2029day", default: 2, max: 10, help: {_yaml_text(HOSTILE)}}}
+    - {{id: hours, label: "Hours\\u2028a\\u2029day", default: 2, assumption: An example., max: 10,
+       help: {_yaml_text(HOSTILE)}}}
     - {{id: rate, label: Rate, cost: gpu-hour, max: 100}}
   values:
     - {{id: total, label: {_yaml_text(HOSTILE)}, formula: hours * rate, output: true}}

@@ -17,6 +17,7 @@ from decision_guide.site.blocks import BLOCKS, BlockSpec
 from decision_guide.site.calculator_blocks import calculator_block
 from decision_guide.site.markers import expand_markers
 from decision_guide.site.page_check import ExpandedPages, SourcePage, expand_pages
+from decision_guide.site.prose import page_bare_figures
 from decision_guide.site.render import Renderer, RenderSettings
 
 GUIDE_BLOCKS: dict[str, BlockSpec] = {
@@ -33,9 +34,15 @@ class Guide:
 
     def expand(self, markdown: str, src_uri: str, display_path: str, *,
                line_offset: int = 0) -> tuple[str, list[Problem]]:
-        """Expand the markers of one page (``src_uri`` relative to the docs folder)."""
-        return expand_markers(markdown, self.renderer.context(src_uri), display_path,
-                              line_offset=line_offset, blocks=GUIDE_BLOCKS)
+        """Expand the markers of one page (``src_uri`` relative to the docs folder).
+
+        Hand-written pages are also checked for bare figures; generated pages (shown as
+        "(generated) …") are not, since their text comes from YAML already checked at load."""
+        html, problems = expand_markers(markdown, self.renderer.context(src_uri), display_path,
+                                        line_offset=line_offset, blocks=GUIDE_BLOCKS)
+        if display_path.startswith("(generated) "):
+            return html, problems
+        return html, [*problems, *page_bare_figures(markdown, display_path, line_offset=line_offset)]
 
     def expand_pages(self, pages: Iterable[SourcePage]) -> ExpandedPages:
         """Every page's markers at once, before anything is written (see ``page_check``)."""

@@ -24,6 +24,7 @@ from decision_guide.calculators.formula import (
     parse,
 )
 from decision_guide.calculators.models import Calculator, CalculatorFile, Input, Value, Wizard
+from decision_guide.calculators.sourcing import sourcing_problems
 from decision_guide.calculators.units import entered, model_value
 from decision_guide.knowledge.base import KnowledgeBase
 from decision_guide.knowledge.files import read_folder
@@ -31,7 +32,7 @@ from decision_guide.knowledge.located import Origin
 from decision_guide.knowledge.models import Cost, Question
 from decision_guide.knowledge.schema_check import validate_document
 from decision_guide.knowledge.yaml_source import YamlDocument, decode_yaml
-from decision_guide.problems import Problem, suggest
+from decision_guide.problems import Problem, errors_only, suggest
 
 Results = dict[str, "float | FormulaError"]
 
@@ -145,11 +146,12 @@ def _compile_calculator(calculator: Calculator, origin: Origin, kb: KnowledgeBas
                         document: YamlDocument) -> tuple[CompiledCalculator | None, list[Problem]]:
     problems: list[Problem] = []
 
-    def report(loc: tuple[Any, ...], message: str, code: str, col_offset: int = 0) -> None:
+    def report(loc: tuple[Any, ...], message: str, code: str, col_offset: int = 0,
+               severity: str = "error") -> None:
         line, col = document.position(("calculator", *loc))
         where = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc).replace(".[", "[")
         problems.append(Problem(document.path, line, col + col_offset,
-                                f"calculator.{where}: {message}", code))
+                                f"calculator.{where}: {message}", code, severity))
 
     inputs = {i.id: i for i in calculator.inputs}
     defaults, default_costs = _defaults(calculator.inputs, kb, report)
@@ -177,13 +179,14 @@ def _compile_calculator(calculator: Calculator, origin: Origin, kb: KnowledgeBas
         report(("values", index, "formula"), str(cycle), "formula-cycle")
         order = []
     _check_uses(calculator, set(names), inputs, report)
-    if problems:
+    sourcing_problems(calculator, kb, report)
+    if errors_only(problems):
         return None, problems
 
     by_id = {v.id: v for v in calculator.values}
     compiled = CompiledCalculator(calculator, origin, defaults, default_costs,
                                   tuple(CompiledValue(by_id[name], trees[name]) for name in order))
-    return compiled, []
+    return compiled, problems  # warnings only
 
 
 def _defaults(inputs: list[Input], kb: KnowledgeBase, report: Any

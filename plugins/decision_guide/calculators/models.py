@@ -44,6 +44,10 @@ class Input(Entity):
         {"anyOf": [{"type": "number"}, {"type": "boolean"}, {"type": "null"}]})] = Field(
         default=None, description="The value at first (a fraction for percent; true or false for a switch).")
     cost: Id | None = Field(default=None, description="A cost id whose figure is the default.")
+    fact: Id | None = Field(default=None, description="A fact id that supports a typed default.")
+    assumption: Text | None = Field(
+        default=None, description="Why a typed default with no cost or fact behind it was chosen; "
+                                  "shown beside the input as the guide's assumption.")
     cost_point: Literal["low", "mid", "high"] = Field(
         default="mid", description="Which point of a cost's low–high range is the default.")
     scale: Finite = Field(default=1, description="Multiplies the cost's figure (e.g. 0.001).")

@@ -12,7 +12,9 @@ import difflib
 from collections.abc import Mapping
 
 from decision_guide.knowledge.dates import parse_date
+from decision_guide.knowledge.inline_refs import text_problems
 from decision_guide.knowledge.located import Located
+from decision_guide.knowledge.provenance import provenance_problems
 from decision_guide.knowledge.references import references
 from decision_guide.knowledge.schema_check import field_path
 from decision_guide.knowledge.yaml_source import Loc
@@ -115,6 +117,10 @@ def _root_causes(checker: _Checker, located: Mapping[str, list[Located]], *,
             message += f" (cited in {len(places)} places; also {', '.join(others)}{more})"
         checker.problems.append(item.problem(loc, message, "unknown-reference"))
     _check_uncited_sources(checker, located, skip=suggested)
+    checker.problems += provenance_problems(located, checker.today)
+    for items in located.values():
+        for item in items:
+            checker.problems += text_problems(item, checker.known)
     return checker.problems
 
 

@@ -1,5 +1,11 @@
-"""Stale figures as problems: `decision-guide check` lists every cost older than the guide's
-maximum age (warnings, or errors under --strict); pages flag them where they are shown."""
+"""Stale and undated figures as problems: `decision-guide check` lists every cost older than the
+guide's maximum age, and every cost whose sources give no date at all (warnings, or errors under
+--strict); pages flag both where they are shown.
+
+The two cases are kept apart on purpose: a stale figure was once checked and needs checking
+again, while an undated figure (typically an article's) never had a date, and no date may be
+invented for it (``provenance``), so the remedy is a dated source, not a re-read.
+"""
 
 from __future__ import annotations
 
@@ -14,11 +20,18 @@ def stale_figures(kb: KnowledgeBase, today: dt.date, max_age_months: int) -> lis
     problems = []
     for cost in kb.costs:
         fresh = freshness(cost.as_of, today, max_age_months)
-        if fresh.stale:
-            path, line, col = kb.position("costs", cost.id, "as_of")
-            age = "has no date" if fresh.months is None else f"was {fresh.label}"
+        if not fresh.stale:
+            continue
+        path, line, col = kb.position("costs", cost.id, "as_of")
+        if fresh.months is None:
             problems.append(Problem(path, line, col,
-                                    f"cost '{cost.id}' {age} (as of {cost.as_of}); the maximum "
-                                    f"age is {max_age_months} months: check the source again",
+                                    f"cost '{cost.id}' is undated: its source '{cost.source}' states "
+                                    "no date, so its age is unknown and pages show it as 'date not "
+                                    "stated'; cite a dated source beside it if one exists",
+                                    "undated-figure", "warning"))
+        else:
+            problems.append(Problem(path, line, col,
+                                    f"cost '{cost.id}' was {fresh.label} (as of {cost.as_of}); the "
+                                    f"maximum age is {max_age_months} months: check the source again",
                                     "stale-figure", "warning"))
     return problems

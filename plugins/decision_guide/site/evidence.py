@@ -75,7 +75,7 @@ class Evidence(ABC):
         fresh = self.freshness(as_of)
         if not fresh.stale:
             return Markup("")
-        return self.inline("stale", label=fresh.label,
+        return self.inline("stale", label=fresh.label, undated=fresh.months is None,
                            max_age_months=self.max_age_months)
 
     def figure(self, cost_id: str) -> Markup:

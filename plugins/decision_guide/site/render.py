@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from decision_guide.knowledge.base import KnowledgeBase
 from decision_guide.knowledge.figures import Freshness, freshness
 from decision_guide.site.evidence import Evidence
 from decision_guide.site.locations import anchor, location
+from decision_guide.knowledge.inline_refs import REFERENCE
 from decision_guide.site.safe_markdown import SafeMarkdown
 from decision_guide.site.urls import LinkBase, Linker
 
@@ -113,10 +115,29 @@ class PageContext(Evidence):
         return Markup("\n".join(line.strip() for line in html.split("\n") if line.strip()))  # noqa: S704
 
     def md(self, text: str | None) -> Markup:
-        return self.renderer.markdown.inline(text) if text else Markup("")
+        return self._with_references(text, self.renderer.markdown.inline)
 
     def md_block(self, text: str | None) -> Markup:
-        return self.renderer.markdown.block(text) if text else Markup("")
+        return self._with_references(text, self.renderer.markdown.block)
+
+    def _with_references(self, text: str | None, render: Callable[[str], Markup]) -> Markup:
+        """YAML text as HTML, each ``{cost:ID}``/``{fact:ID}`` shown as the cited figure.
+
+        References become placeholder words before Markdown runs (Markdown with raw HTML off
+        would escape the figure's markup) and the figures replace them afterwards."""
+        if not text:
+            return Markup("")
+        found: list[re.Match[str]] = []
+
+        def hold(match: re.Match[str]) -> str:
+            found.append(match)
+            return f"DGREF{len(found) - 1}REFDG"
+
+        html = str(render(REFERENCE.sub(hold, text)))
+        for index, match in enumerate(found):
+            shown = self.figure(match["id"]) if match["kind"] == "cost" else self.fact(match["id"])
+            html = html.replace(f"DGREF{index}REFDG", str(shown))
+        return Markup(html)  # noqa: S704 (rendered safe Markdown plus our own figure markup)
 
     def href(self, section: str, entity_id: str, *, for_browser: bool = False) -> str:
         """Where an entity is shown: its own page, or its anchor on a reference page.
