@@ -8,6 +8,7 @@ what was expected and what was found.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -38,7 +39,28 @@ def validate_document(document: YamlDocument, model: type[ModelT]) -> tuple[Mode
     try:
         return model.model_validate(document.data), []
     except ValidationError as exc:
-        return None, [_to_problem(document, error, model) for error in exc.errors()]
+        return None, _merge_missing([_to_problem(document, error, model) for error in exc.errors()])
+
+
+def _merge_missing(problems: list[Problem]) -> list[Problem]:
+    """One message per record for its missing fields: a record cut short after its id (a file
+    saved half-written) otherwise floods the list with one line per field."""
+    merged: list[Problem] = []
+    missing: dict[tuple[str, int, int], list[str]] = {}
+    for problem in problems:
+        if problem.code != "missing-field":
+            merged.append(problem)
+            continue
+        key = (problem.path, problem.line, problem.col)
+        if key not in missing:
+            missing[key] = []
+            merged.append(problem)
+        missing[key].append(problem.message.rsplit(" ", 1)[-1])
+    return [replace(p, message=p.message.replace("missing required field ",
+                                                 "missing required fields ").rsplit(" ", 1)[0]
+                    + " " + ", ".join(missing[(p.path, p.line, p.col)]))
+            if p.code == "missing-field" and len(missing[(p.path, p.line, p.col)]) > 1 else p
+            for p in merged]
 
 
 def field_path(loc: tuple[int | str, ...]) -> str:
