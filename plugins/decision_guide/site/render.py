@@ -22,9 +22,9 @@ from markupsafe import Markup, escape
 from decision_guide.calculators.formats import DEFAULT_STYLE, NumberStyle
 from decision_guide.knowledge.base import KnowledgeBase
 from decision_guide.knowledge.figures import Freshness, freshness
+from decision_guide.knowledge.inline_refs import REFERENCE
 from decision_guide.site.evidence import Evidence
 from decision_guide.site.locations import anchor, location
-from decision_guide.knowledge.inline_refs import REFERENCE
 from decision_guide.site.safe_markdown import SafeMarkdown
 from decision_guide.site.urls import LinkBase, Linker
 
