@@ -32,7 +32,7 @@ from decision_guide.knowledge.located import Origin
 from decision_guide.knowledge.models import Cost, Question
 from decision_guide.knowledge.schema_check import validate_document
 from decision_guide.knowledge.yaml_source import YamlDocument, decode_yaml
-from decision_guide.problems import Problem, errors_only, suggest
+from decision_guide.problems import Problem, Severity, errors_only, suggest
 
 Results = dict[str, "float | FormulaError"]
 
@@ -147,7 +147,7 @@ def _compile_calculator(calculator: Calculator, origin: Origin, kb: KnowledgeBas
     problems: list[Problem] = []
 
     def report(loc: tuple[Any, ...], message: str, code: str, col_offset: int = 0,
-               severity: str = "error") -> None:
+               severity: Severity = "error") -> None:
         line, col = document.position(("calculator", *loc))
         where = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc).replace(".[", "[")
         problems.append(Problem(document.path, line, col + col_offset,
