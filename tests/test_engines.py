@@ -114,7 +114,7 @@ def test_every_engine_shows_the_same_calculator_results(sites: Sites) -> None:
         assert results[engine] == results["mkdocs"], engine
     if (sites["mkdocs"] / "costs" / "index.html").is_file():  # the default guide
         for engine in ENGINES:
-            assert ("article_total", "$0.032") in results[engine]["costs/index.html"], engine
+            assert ("article_total", "$0.022") in results[engine]["costs/index.html"], engine
 
 
 def test_every_page_has_the_same_main_text_on_every_engine(sites: Sites) -> None:
