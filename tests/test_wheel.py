@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from browsing import root_of
 from conftest import ROOT, SECOND_GUIDE
+from decision_guide.site.assets import RUNTIME, SITE_FOLDER
 from static_server import serve_site
 
 CALCULATOR = """\
@@ -26,7 +27,8 @@ calculator:
   title: A month of GPU time
   summary: What renting GPUs for a month costs.
   inputs:
-    - {id: gpus, label: GPUs, unit: GPUs, default: 2, min: 0, max: 1000, step: 1}
+    - {id: gpus, label: GPUs, unit: GPUs, default: 2, min: 0, max: 1000, step: 1,
+       assumption: "An example team size; enter your own."}
     - {id: hourly, label: Price per GPU-hour, unit: GBP / GPU-hour, format: currency, cost: gpu-hour,
        min: 0, max: 100, step: 0.1}
   values:
@@ -78,7 +80,7 @@ def test_a_new_guide_from_the_wheel_builds_strict_and_recomputes(
     assert _ok(_run([bin_dir / "decision-guide", "check"], guide, env)).startswith("OK, no errors")
     _ok(_run([bin_dir / "mkdocs", "build", "--strict"], guide, env))
     site = guide / "site"
-    assert (site / "assets/decision-guide/calculators/decision-guide-calculators.js").is_file()
+    assert (site / SITE_FOLDER / RUNTIME).is_file(), "the calculators' runtime bundle is missing"
 
     with serve_site(site) as base:
         page = browser.new_page()
