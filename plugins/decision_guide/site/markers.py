@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import shlex
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from decision_guide.problems import Problem, suggest
 from decision_guide.site.blocks import BLOCKS, BlockError, BlockSpec
@@ -37,21 +37,27 @@ def expand_markers(markdown: str, context: PageContext, path: str, *, line_offse
     """Replace every marker outside fenced code; return the new text and any problems."""
     problems: list[Problem] = []
     lines = markdown.split("\n")
+    for index, line in outside_fences(lines):
+        if "guide:" not in line:
+            continue
+        lines[index] = _expand_line(line, context, blocks, _reporter(
+            problems, path, index + 1 + line_offset))
+    return "\n".join(lines), problems
+
+
+def outside_fences(lines: Sequence[str]) -> Iterator[tuple[int, str]]:
+    """Each line (with its index) that stands outside fenced code, where a page's text is
+    prose and markers; a fence closes on the same character, at least as long."""
     fence: str | None = None
     for index, line in enumerate(lines):
         opening = _FENCE.match(line)
         if fence is not None:
             if opening and opening["fence"][0] == fence[0] and len(opening["fence"]) >= len(fence):
                 fence = None
-            continue
-        if opening:
+        elif opening:
             fence = opening["fence"]
-            continue
-        if "guide:" not in line:
-            continue
-        lines[index] = _expand_line(line, context, blocks, _reporter(
-            problems, path, index + 1 + line_offset))
-    return "\n".join(lines), problems
+        else:
+            yield index, line
 
 
 def _reporter(problems: list[Problem], path: str, line: int) -> Callable[[int, str, str], None]:

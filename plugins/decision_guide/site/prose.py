@@ -13,24 +13,15 @@ import re
 
 from decision_guide.knowledge.inline_refs import bare_figure_message, bare_figures
 from decision_guide.problems import Problem
+from decision_guide.site.markers import outside_fences
 
-_FENCE = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})")
 _NOT_PROSE = re.compile(r"<!--.*?-->|`[^`]*`")
 
 
 def page_bare_figures(markdown: str, path: str, *, line_offset: int = 0) -> list[Problem]:
     """Every currency amount or percentage typed into the page's prose."""
     problems: list[Problem] = []
-    fence: str | None = None
-    for index, line in enumerate(markdown.split("\n")):
-        opening = _FENCE.match(line)
-        if fence is not None:
-            if opening and opening["fence"][0] == fence[0] and len(opening["fence"]) >= len(fence):
-                fence = None
-            continue
-        if opening:
-            fence = opening["fence"]
-            continue
+    for index, line in outside_fences(markdown.split("\n")):
         prose = _NOT_PROSE.sub(lambda m: " " * len(m.group(0)), line)
         for match in bare_figures(prose):
             message = bare_figure_message("page", line, match).split(": ", 1)[1]
