@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from conftest import SECOND_GUIDE, TODAY
-from decision_guide import guide as guide_module  # the hooks import load_guide from it when they run
+from decision_guide.adapters import site as guide_module  # on_config loads the guide through it
 from decision_guide.guide import load_guide
 from mkdocs.config import load_config
 

@@ -16,11 +16,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from decision_guide.adapters.config import GuideConfig, render_settings
+from decision_guide.adapters.config import GuideConfig
 from decision_guide.adapters.mkdocs_support import add_generated_files, normalize_url_path, register_assets
 from decision_guide.adapters.nav_sections import file_under_sections, keep_out_of_nav
 from decision_guide.knowledge.files import display_path
-from decision_guide.problems import Problem, ProblemsFound, format_problems
+from decision_guide.problems import Problem, format_problems
 from decision_guide.site.page_check import ExpandedPages
 
 if TYPE_CHECKING:
@@ -57,25 +57,12 @@ class DecisionGuidePlugin(BasePlugin[GuideConfig]):  # type: ignore[no-untyped-c
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check everything, every page's markers included, before MkDocs empties the
         site folder: a failed build leaves the last good site as it was."""
-        from decision_guide.adapters.pages import generated_sources, source_pages
-        from decision_guide.guide import load_guide
-        from decision_guide.site.pages import generated_pages
+        from decision_guide.adapters.site import prepare_site
 
         self.project_root = Path(config.config_file_path).resolve().parent
-        settings = render_settings(config, self.config)
-        calculators = self.config.calculators_dir
-        self.problems, self._page_problems = [], {}
-        unreadable: list[Problem] = []
+        self.problems, self._page_problems, self._refused = [], {}, set()
         try:
-            pages, unreadable = source_pages(config, self.project_root, serving=self.serving)
-            self._refused = {p.path for p in unreadable}
-            guide = load_guide(Path(self.config.knowledge_dir),
-                               Path(calculators) if calculators else None,
-                               project_root=self.project_root, settings=settings)
-            generated = list(generated_pages(guide.renderer))
-            expanded = guide.expand_pages([*pages, *generated_sources(generated)])
-        except ProblemsFound as found:
-            self._keep_serving(config, [*unreadable, *found.problems])
+            prepared = prepare_site(config, self.config, serving=self.serving)
         except Exception as exc:
             if not self.serving:
                 raise  # our own bug: a build shows the traceback
@@ -84,11 +71,14 @@ class DecisionGuidePlugin(BasePlugin[GuideConfig]):  # type: ignore[no-untyped-c
                 "(decision-guide)", 1, 1, f"internal error: {type(exc).__name__}: {exc}; the "
                 "traceback is in the terminal", "internal-error")])
         else:
-            self.guide, self.generated, self.expanded = guide, generated, expanded
-            for warning in guide.warnings:
-                log.warning("%s", warning)
-            if unreadable or expanded.problems:
-                self._keep_serving(config, [*unreadable, *expanded.all_problems()])
+            self._refused = {problem.path for problem in prepared.unreadable}
+            if prepared.guide is not None:
+                self.guide, self.expanded = prepared.guide, prepared.expanded
+                self.generated = list(prepared.generated)
+                for warning in prepared.guide.warnings:
+                    log.warning("%s", warning)
+            if prepared.problems:
+                self._keep_serving(config, prepared.problems)
         register_assets(config)
         return config
 

@@ -1,4 +1,8 @@
-"""A site as the CLI sees it: ``mkdocs.yml`` loaded by MkDocs itself, then the guide.
+"""A site as MkDocs sees it: ``mkdocs.yml`` loaded by MkDocs itself, then the guide and its pages.
+
+``prepare_site`` is the one path from a loaded MkDocs config to a checked guide with every page
+expanded: the plugin's ``on_config`` and ``decision-guide check`` both call it, so the build and
+the check cannot drift apart.
 
 ``decision-guide check`` must say what ``mkdocs build`` would. Rather than re-read
 ``mkdocs.yml`` (which drifts: unknown options, ``!ENV`` tags, ``strict``, paths relative to the
@@ -21,8 +25,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from decision_guide.adapters.config import GuideConfig, render_settings
+from decision_guide.adapters.pages import generated_sources, source_pages
 from decision_guide.guide import Guide, load_guide
 from decision_guide.problems import Problem, ProblemsFound
+from decision_guide.site.page_check import ExpandedPages
+from decision_guide.site.pages import GeneratedPage, generated_pages
 
 PLUGIN_NAMES = ("decision-guide", "decision_guide")
 
@@ -52,14 +59,65 @@ class Site:
         return bool(self.config.strict)
 
     def load_guide(self) -> Guide:
-        """The guide exactly as the plugin's ``on_config`` loads it; raises ``ProblemsFound``."""
-        calculators = self.options.calculators_dir
-        try:
-            settings = render_settings(self.config, self.options)
-        except MkDocsException as error:
-            raise SiteError(str(error)) from None
-        return load_guide(Path(self.options.knowledge_dir), Path(calculators) if calculators else None,
-                          project_root=self.root, settings=settings)
+        """The guide exactly as the build loads it; raises ``ProblemsFound``."""
+        with _config_errors():
+            return guide_from_config(self.config, self.options)
+
+    def prepare(self) -> PreparedSite:
+        """Everything the build checks before writing a page (see ``prepare_site``)."""
+        with _config_errors():
+            return prepare_site(self.config, self.options, serving=False)
+
+
+@dataclass(frozen=True)
+class PreparedSite:
+    """A site ready to build, or the reasons it is not: what ``prepare_site`` returns."""
+
+    guide: Guide | None
+    """The loaded guide, or None when the knowledge base or the calculators have errors."""
+    generated: tuple[GeneratedPage, ...]
+    expanded: ExpandedPages
+    """Every page's markers expanded, hand-written and generated pages alike."""
+    unreadable: tuple[Problem, ...]
+    """Pages that cannot be read at all (a link out of the project, bytes that are not UTF-8)."""
+    problems: tuple[Problem, ...]
+    """Everything that stops a build: unreadable pages, then the guide's or the markers' errors."""
+
+
+def guide_from_config(config: MkDocsConfig, options: GuideConfig) -> Guide:
+    """The guide from a site's config and the plugin's options; raises ``ProblemsFound``."""
+    calculators = options.calculators_dir
+    return load_guide(Path(options.knowledge_dir), Path(calculators) if calculators else None,
+                      project_root=Path(config.config_file_path).resolve().parent,
+                      settings=render_settings(config, options))
+
+
+def prepare_site(config: MkDocsConfig, options: GuideConfig, *, serving: bool) -> PreparedSite:
+    """Load the guide, generate its pages and expand the markers of every page MkDocs will
+    build, collecting every problem, without writing anything.
+
+    The plugin calls this in ``on_config``, before MkDocs empties the site folder, so a mistake
+    leaves the last good site in place; ``decision-guide check`` calls it to say the same."""
+    root = Path(config.config_file_path).resolve().parent
+    pages, unreadable = source_pages(config, root, serving=serving)
+    try:
+        guide = guide_from_config(config, options)
+    except ProblemsFound as found:
+        return PreparedSite(None, (), ExpandedPages(), tuple(unreadable),
+                            (*unreadable, *found.problems))
+    generated = tuple(generated_pages(guide.renderer))
+    expanded = guide.expand_pages([*pages, *generated_sources(generated)])
+    return PreparedSite(guide, generated, expanded, tuple(unreadable),
+                        (*unreadable, *expanded.all_problems()))
+
+
+@contextmanager
+def _config_errors() -> Iterator[None]:
+    """An option MkDocs accepted but the guide cannot use (a bad ``today``) as a ``SiteError``."""
+    try:
+        yield
+    except MkDocsException as error:
+        raise SiteError(str(error)) from None
 
 
 def load_site(config_file: Path, *, strict: bool | None = None) -> Site:

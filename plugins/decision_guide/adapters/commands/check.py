@@ -5,12 +5,9 @@ from __future__ import annotations
 import argparse
 
 from decision_guide.adapters.commands import Subcommands, print_problems
-from decision_guide.adapters.pages import generated_sources, source_pages
-from decision_guide.adapters.site import Site, load_site
-from decision_guide.guide import Guide
+from decision_guide.adapters.site import load_site
 from decision_guide.knowledge.freshness import stale_figures
-from decision_guide.problems import Problem, errors_only, summary_line
-from decision_guide.site.pages import generated_pages
+from decision_guide.problems import ProblemsFound, errors_only, summary_line
 
 
 def register(subcommands: Subcommands) -> None:
@@ -28,8 +25,11 @@ def register(subcommands: Subcommands) -> None:
 
 def run(args: argparse.Namespace) -> int:
     site = load_site(args.config_file, strict=True if args.strict else None)
-    guide = site.load_guide()
-    build_warnings = [*site.warnings, *guide.warnings, *_page_problems(guide, site)]
+    prepared = site.prepare()  # the plugin's own on_config path: the same pages, the same checks
+    if prepared.guide is None:
+        raise ProblemsFound([*site.warnings, *prepared.problems])
+    guide = prepared.guide
+    build_warnings = [*site.warnings, *guide.warnings, *prepared.problems]
     stale = stale_figures(guide.kb, guide.renderer.settings.today, site.options.max_age_months)
     problems = build_warnings + stale
     print_problems(problems, summary=False)
@@ -47,10 +47,3 @@ def run(args: argparse.Namespace) -> int:
     print(f"OK, no errors ({counts})" + (f"; {summary_line(problems)}" if problems else ""))  # noqa: T201
     return 0
 
-
-def _page_problems(guide: Guide, site: Site) -> list[Problem]:
-    """Every page the build would expand (MkDocs' own file walk, and the generated pages), with
-    the problems that stop a page from being read, exactly as the plugin's ``on_config``."""
-    pages, unreadable = source_pages(site.config, site.root, serving=False)
-    generated = generated_sources(generated_pages(guide.renderer))
-    return [*unreadable, *guide.expand_pages([*pages, *generated]).all_problems()]
