@@ -35,7 +35,8 @@ def project(tmp_path: Path) -> Path:
 
 def sources(project: Path) -> SiteSources:
     return SiteSources(project / "mkdocs.yml", project / "content" / "pages",
-                       project / "content" / "knowledge", None)
+                       project / "content" / "knowledge", None,
+                       documents=snapshot(project / "content" / "pages"))
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -181,6 +182,27 @@ def test_the_command_refuses_a_folder_of_the_site_with_a_message(
     captured = capsys.readouterr()
     assert captured.err.startswith("decision-guide: ") and "would mix generated files" in captured.err
     assert "Traceback" not in captured.err
+
+
+def test_the_command_takes_the_pages_a_build_takes_and_leaves_out_excluded_ones(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DECISION_GUIDE_TODAY", TODAY.isoformat())
+    (project / "content" / "pages" / "draft.md").write_text(
+        "# Draft\n\n<!-- guide:no-such-block -->\n", encoding="utf-8")
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("exclude_docs: draft.md\n")
+    assert main(["-f", str(project / "mkdocs.yml"), "generate"]) == 0
+    assert not (project / "build" / "zensical" / "docs" / "draft.md").exists()
+
+
+def test_the_command_names_a_page_that_is_not_utf8_instead_of_a_traceback(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "content" / "pages" / "notes.md").write_bytes(b"# Notes\n\ncaf\xe9\n")
+    assert main(["-f", str(project / "mkdocs.yml"), "generate"]) == 1
+    out = capsys.readouterr().out
+    assert "content/pages/notes.md:3:4: byte 0xe9 is not valid UTF-8; save the file as UTF-8 " \
+           "[not-utf8]" in out
+    assert not (project / "build" / "zensical").exists()
 
 
 def test_a_page_with_markers_changes_when_only_the_yaml_behind_its_blocks_does(project: Path) -> None:

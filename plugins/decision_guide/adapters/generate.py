@@ -56,6 +56,8 @@ class SiteSources:
     docs_dir: Path
     knowledge_dir: Path
     calculators_dir: Path | None
+    documents: Mapping[str, bytes]
+    """The docs folder's files that a build includes, by path (``adapters/pages.site_documents``)."""
 
     @property
     def root(self) -> Path:
@@ -82,7 +84,7 @@ def generate(sources: SiteSources, settings: RenderSettings, output: Path) -> Ge
     settings = replace(settings, links_relative_to="file")
     guide = load_guide(sources.knowledge_dir, sources.calculators_dir, project_root=sources.root,
                        settings=settings)
-    docs = _hand_written(sources.docs_dir)
+    docs = dict(sources.documents)
     problems = [*guide.warnings, *_marker_problems(guide, sources, docs)]
     if errors_only(problems):
         raise ProblemsFound(problems)
@@ -188,12 +190,6 @@ def _check_output(sources: SiteSources, output: Path) -> None:
     if output.exists() and any(output.iterdir()) and not (output / STAMP).is_file():
         raise GenerateError(f"{output} is not empty and was not written by decision-guide "
                             "generate; choose another folder or empty it")
-
-
-def _hand_written(docs_dir: Path) -> dict[str, bytes]:
-    """Every file of the site's docs folder (pages, images, anything), by path."""
-    return {path.relative_to(docs_dir).as_posix(): path.read_bytes()
-            for path in sorted(docs_dir.rglob("*")) if path.is_file()}
 
 
 def _sync(output: Path, files: Mapping[str, bytes], *, managed: str) -> tuple[Paths, Paths]:

@@ -51,6 +51,20 @@ def source_pages(config: MkDocsConfig, project_root: Path, *,
     return pages, problems
 
 
+def site_documents(config: MkDocsConfig, project_root: Path) -> tuple[dict[str, bytes], list[Problem]]:
+    """Every file a build makes the site from (pages, images, anything; ``exclude_docs`` and
+    drafts honoured, as MkDocs does), by path, and the problems of the pages it cannot read."""
+    _, unreadable = source_pages(config, project_root, serving=False)
+    refused = {problem.path for problem in unreadable}
+    documents = {}
+    for file in get_files(config):
+        assert file.abs_src_path is not None  # every file of the docs folder has one
+        display = os.path.relpath(file.abs_src_path, project_root).replace(os.sep, "/")
+        if file.inclusion.is_included() and display not in refused:  # type: ignore[no-untyped-call]
+            documents[file.src_uri] = Path(file.abs_src_path).read_bytes()
+    return documents, unreadable
+
+
 def generated_sources(generated: Iterable[GeneratedPage]) -> list[SourcePage]:
     """Generated pages as MkDocs will hand them over, front matter removed."""
     return [_page(page.src_uri, f"(generated) {page.src_uri}", page.content) for page in generated]

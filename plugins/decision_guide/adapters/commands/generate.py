@@ -10,7 +10,9 @@ from pathlib import Path
 from decision_guide.adapters.commands import Subcommands, print_problems
 from decision_guide.adapters.config import render_settings
 from decision_guide.adapters.generate import DEFAULT_OUTPUT, GenerateError, SiteSources, generate
+from decision_guide.adapters.pages import site_documents
 from decision_guide.adapters.site import load_site
+from decision_guide.problems import ProblemsFound
 
 
 def register(subcommands: Subcommands) -> None:
@@ -28,11 +30,15 @@ def register(subcommands: Subcommands) -> None:
 
 def run(args: argparse.Namespace) -> int:
     site = load_site(args.config_file)
+    documents, unreadable = site_documents(site.config, site.root)
+    if unreadable:
+        raise ProblemsFound(unreadable)
     calculators = site.options.calculators_dir
     sources = SiteSources(config_file=Path(site.config.config_file_path).resolve(),
                           docs_dir=site.docs_dir.resolve(),
                           knowledge_dir=Path(site.options.knowledge_dir).resolve(),
-                          calculators_dir=Path(calculators).resolve() if calculators else None)
+                          calculators_dir=Path(calculators).resolve() if calculators else None,
+                          documents=documents)
     output = args.output if args.output is not None else site.root / DEFAULT_OUTPUT
     try:
         generated = generate(sources, render_settings(site.config, site.options), output)
