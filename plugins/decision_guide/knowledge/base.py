@@ -25,7 +25,7 @@ from decision_guide.knowledge.models import (
     Cost,
     Criterion,
     Fact,
-    Guide,
+    GuideMeta,
     KnowledgeFile,
     Kpi,
     Option,
@@ -44,7 +44,7 @@ from decision_guide.problems import Problem, ProblemsFound, errors_only
 class KnowledgeBase:
     """The validated guide data. Entities keep the order of the files; look-ups are by id."""
 
-    guide: Guide
+    guide: GuideMeta
     options: tuple[Option, ...]
     criteria: tuple[Criterion, ...]
     costs: tuple[Cost, ...]
@@ -183,11 +183,11 @@ def _collect_ids(document: YamlDocument, known_ids: dict[str, set[str]]) -> None
 Records = dict[str, list[tuple[int, Any]]]
 
 
-def _records(parsed: KnowledgeFile) -> tuple[Guide | None, Records]:
+def _records(parsed: KnowledgeFile) -> tuple[GuideMeta | None, Records]:
     return parsed.guide, {name: list(enumerate(getattr(parsed, name))) for name in SECTIONS}
 
 
-def _salvage(document: YamlDocument) -> tuple[Guide | None, Records]:
+def _salvage(document: YamlDocument) -> tuple[GuideMeta | None, Records]:
     """The records of a file that failed validation which are valid on their own.
 
     Their problems are already reported; keeping the valid records (at their own index, so
@@ -201,7 +201,7 @@ def _salvage(document: YamlDocument) -> tuple[Guide | None, Records]:
         if isinstance(items, list):
             records[name] = [(index, entity) for index, item in enumerate(items)
                              if (entity := _valid_or_none(model, item)) is not None]
-    return _valid_or_none(Guide, data.get("guide")), records
+    return _valid_or_none(GuideMeta, data.get("guide")), records
 
 
 def _valid_or_none(model: Any, value: Any) -> Any:

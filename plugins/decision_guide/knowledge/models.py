@@ -92,7 +92,7 @@ class Unit(Identified):
     label: Text
 
 
-class Guide(Entity):
+class GuideMeta(Entity):
     """The guide as a whole: its question, rating scale, groups and units."""
 
     title: Text = Field(description="The question the guide answers, used as the site's headline.")
@@ -280,7 +280,7 @@ class QualityMetric(Identified):
 class KnowledgeFile(Entity):
     """One YAML file under the knowledge folder: any of these sections, each a list of records."""
 
-    guide: Guide | None = None
+    guide: GuideMeta | None = None
     options: list[Option] = []
     criteria: list[Criterion] = []
     costs: list[Cost] = []
