@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -42,3 +43,13 @@ def resources(html: str) -> tuple[list[str], list[str]]:
     parser = _Resources()
     parser.feed(html)
     return parser.loaded, parser.links
+
+
+def folder_digest(folder: Path) -> str:
+    """One hash of every file's path and bytes under ``folder``: equal digests, equal sites."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()

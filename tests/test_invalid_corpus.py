@@ -3,7 +3,6 @@ the CLI exits 1 on it without a traceback, and a failed build leaves the last go
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import subprocess
 import sys
@@ -19,6 +18,7 @@ from corpus import (
     problems_for_case,
 )
 from decision_guide.knowledge.files import read_folder
+from site_scan import folder_digest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 KNOWLEDGE_CASES = cases("invalid")
@@ -81,15 +81,6 @@ def _copy_project(tmp_path: Path) -> Path:
     return project
 
 
-def _digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(folder).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("case", [FIXTURES / "invalid" / "alias-bomb.yml",
                                   FIXTURES / "invalid" / "not-utf8.yml",
@@ -101,7 +92,7 @@ def test_cli_and_build_fail_cleanly_and_keep_the_last_good_site(case: Path, tmp_
     build_command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
     good = subprocess.run(build_command, cwd=project, env=env, capture_output=True, text=True)
     assert good.returncode == 0, good.stderr
-    before = _digest(project / "site")
+    before = folder_digest(project / "site")
 
     folder = "calculators" if case.parent.name == "invalid-calculators" else "content/knowledge"
     shutil.copyfile(case, project / folder / case.name)
@@ -113,4 +104,4 @@ def test_cli_and_build_fail_cleanly_and_keep_the_last_good_site(case: Path, tmp_
         assert run.returncode == 1
         assert "Traceback" not in run.stdout + run.stderr
         assert message in output
-    assert _digest(project / "site") == before
+    assert folder_digest(project / "site") == before

@@ -4,7 +4,6 @@ empties the site folder."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import subprocess
@@ -14,6 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import SECOND_GUIDE, TODAY
 from corpus import FIXTURES, place_case
+from site_scan import folder_digest
 
 pytestmark = pytest.mark.slow
 
@@ -22,15 +22,6 @@ BREAKAGES = [
     ("content/pages", FIXTURES / "invalid-pages" / "link-to-system-file.link"),
     ("content/knowledge", FIXTURES / "invalid" / "yes-as-price.yml"),
 ]
-
-
-def _digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(folder).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def _build(project: Path) -> subprocess.CompletedProcess[str]:
@@ -45,7 +36,7 @@ def test_a_broken_page_or_file_leaves_the_last_good_site_intact(tmp_path: Path) 
     good = _build(project)
     assert good.returncode == 0, good.stderr
     site = project / "site"
-    before = _digest(site)
+    before = folder_digest(site)
     assert (site / "index.html").is_file()
     for folder, case in BREAKAGES:
         placed = place_case(case, project / folder, tmp_path / "outside", case.suffix
@@ -55,6 +46,6 @@ def test_a_broken_page_or_file_leaves_the_last_good_site_intact(tmp_path: Path) 
         assert failed.returncode == 1, case
         assert "Traceback" not in failed.stdout + failed.stderr, case
         assert expected in failed.stderr, (case, failed.stderr)
-        assert _digest(site) == before, f"{case.name} changed the last good site"
+        assert folder_digest(site) == before, f"{case.name} changed the last good site"
         placed.unlink()
     assert _build(project).returncode == 0  # and the site builds again once it is fixed
