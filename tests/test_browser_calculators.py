@@ -602,6 +602,10 @@ def test_the_home_page_gives_the_answer_and_the_tools_above_the_fold(site: Brows
     targets = [card.evaluate("a => a.href").removeprefix(site.base) for card in cards.all()]
     assert targets == ["decision-framework/#decision-wizard", "costs/#calc-rag-cost",
                        "costs/#calc-break-even", "latency/#calc-latency-budget"]
+    # A card reads as a card: its title underlined as the link, its description plain text.
+    lines = cards.first.evaluate("""a => [getComputedStyle(a).textDecorationLine,
+                                          getComputedStyle(a.querySelector('strong')).textDecorationLine]""")
+    assert lines == ["none", "underline"]
 
 
 @pytest.mark.parametrize(("path", "target"), [
