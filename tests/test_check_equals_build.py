@@ -52,6 +52,10 @@ VARIANTS: dict[str, tuple[Callable[[str], str], bool]] = {
     "currency that is not ISO 4217": (_plugin_option("currency: EURO"), False),
     "locale CLDR does not know": (_plugin_option("locale: xx-YY"), False),
     "currency and locale of another country": (_plugin_option("currency: GBP\n      locale: en-GB"), True),
+    "max_yaml_bytes under a knowledge file's size": (_plugin_option("max_yaml_bytes: 2000"), False),
+    "max_yaml_bytes raised": (_plugin_option("max_yaml_bytes: 5000000"), True),
+    "max_yaml_bytes of zero": (_plugin_option("max_yaml_bytes: 0"), False),
+    "max_yaml_bytes not a number": (_plugin_option("max_yaml_bytes: 1MB"), False),
     "use_directory_urls off": (_top("use_directory_urls: false"), True),
     "use_directory_urls not a boolean": (_top("use_directory_urls: sometimes"), False),
     "site_dir inside docs_dir": (_top("site_dir: content/pages/built"), False),
@@ -83,3 +87,27 @@ def test_check_and_build_agree(name: str, tmp_path: Path, capsys: pytest.Capture
     assert (check == 0) == builds, said.out + said.err
     if not builds:  # the failure is explained, not just signalled
         assert said.out.strip() or said.err.strip(), "check failed without saying why"
+
+
+@pytest.mark.slow
+def test_check_and_build_name_the_size_limit_and_the_file(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    project = tmp_path / "guide"
+    shutil.copytree(SECOND_GUIDE, project)
+    config = project / "mkdocs.yml"
+    config.write_text(_plugin_option("max_yaml_bytes: 2000")(config.read_text(encoding="utf-8")),
+                      encoding="utf-8")
+    size = (project / "content/knowledge/entities.yml").stat().st_size
+    message = (f"content/knowledge/entities.yml:1:1: file is {size:,} bytes, over the limit of "
+               "2,000 bytes (max_yaml_bytes); split it into several files or raise "
+               "max_yaml_bytes in mkdocs.yml [file-too-large]")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DECISION_GUIDE_TODAY": TODAY.isoformat()}
+    build = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "-q"], cwd=project,
+                           env=env, capture_output=True, text=True, timeout=120)
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("DECISION_GUIDE_TODAY", TODAY.isoformat())
+    assert main(["check"]) == 1
+    said = capsys.readouterr()
+    assert message in build.stderr
+    assert message in said.out + said.err

@@ -9,15 +9,20 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, TODAY
 from corpus import (
+    BASE_FILES,
+    base_knowledge,
     calculator_problems_for_case,
     cases,
     knowledge_problems,
     page_problems_for_case,
     problems_for_case,
 )
+from decision_guide.calculators.compile import compile_calculators
+from decision_guide.knowledge.base import load_knowledge_files
 from decision_guide.knowledge.files import read_folder
+from decision_guide.problems import ProblemsFound
 from site_scan import folder_digest
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -51,8 +56,9 @@ def test_a_file_over_the_size_limit_is_refused_before_parsing() -> None:
     # Built here, not committed: a megabyte of padding after a valid start.
     text = "sources: []\n" + "# padding\n" * 110_000
     assert knowledge_problems({"too-large.yml": text}) == [
-        "content/knowledge/too-large.yml:1:1: file is larger than the limit of 1,000,000 bytes; "
-        "split it into several files [file-too-large]"]
+        "content/knowledge/too-large.yml:1:1: file is 1,100,012 bytes, over the limit of "
+        "1,000,000 bytes (max_yaml_bytes); split it into several files or raise max_yaml_bytes "
+        "in mkdocs.yml [file-too-large]"]
 
 
 def test_a_file_just_under_the_size_limit_is_read() -> None:
@@ -61,10 +67,35 @@ def test_a_file_just_under_the_size_limit_is_read() -> None:
     assert knowledge_problems({"almost-too-large.yml": text}) == []
 
 
-def test_a_file_on_disk_is_read_no_further_than_the_limit(tmp_path: Path) -> None:
+def test_the_size_limit_is_the_callers_to_set() -> None:
+    largest = max(len(raw) for raw in BASE_FILES.values())
+    text = "sources: []\n" + "#" * largest + "\n"
+    with pytest.raises(ProblemsFound) as found:
+        load_knowledge_files({**BASE_FILES, "content/knowledge/extra.yml": text}, today=TODAY,
+                             max_bytes=largest)
+    assert [str(p) for p in found.value.problems] == [
+        f"content/knowledge/extra.yml:1:1: file is {len(text):,} bytes, over the limit of "
+        f"{largest:,} bytes (max_yaml_bytes); split it into several files or raise max_yaml_bytes "
+        "in mkdocs.yml [file-too-large]"]
+    raised = load_knowledge_files({**BASE_FILES, "content/knowledge/extra.yml": text}, today=TODAY,
+                                  max_bytes=2_000_000)
+    assert raised.guide == base_knowledge().guide
+
+
+def test_a_calculator_file_over_the_limit_is_refused_too() -> None:
+    compiled, problems = compile_calculators({"calculators/big.yml": b"#" * 2_000}, base_knowledge(),
+                                             max_bytes=1_000)
+    assert (compiled, [p.code for p in problems]) == ({}, ["file-too-large"])
+
+
+def test_a_file_on_disk_over_the_limit_is_not_read_and_its_size_is_told(tmp_path: Path) -> None:
     (tmp_path / "big.yml").write_bytes(b"#" * 3_000_000)
+    (tmp_path / "small.yml").write_bytes(b"#" * 1_000)
     files, problems = read_folder(tmp_path, tmp_path, max_bytes=1000)
-    assert (len(files["big.yml"]), problems) == (1001, [])
+    assert list(files) == ["small.yml"]
+    assert [str(p) for p in problems] == [
+        "big.yml:1:1: file is 3,000,000 bytes, over the limit of 1,000 bytes (max_yaml_bytes); "
+        "split it into several files or raise max_yaml_bytes in mkdocs.yml [file-too-large]"]
 
 
 @pytest.mark.parametrize("case", PAGE_CASES, ids=[c.stem for c in PAGE_CASES])

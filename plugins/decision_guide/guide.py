@@ -53,9 +53,10 @@ class Guide:
 def load_guide(knowledge_dir: Path, calculators_dir: Path | None, *, project_root: Path,
                settings: RenderSettings) -> Guide:
     """Load everything; raise ``ProblemsFound`` with every error of every file at once."""
-    kb = load_knowledge(knowledge_dir, project_root=project_root, today=settings.today)
+    kb = load_knowledge(knowledge_dir, project_root=project_root, today=settings.today,
+                        max_bytes=settings.max_yaml_bytes)
     calculators, problems = ({}, []) if calculators_dir is None else load_calculators(
-        calculators_dir, kb, project_root=project_root)
+        calculators_dir, kb, project_root=project_root, max_bytes=settings.max_yaml_bytes)
     if errors_only(problems):
         raise ProblemsFound([*problems, *kb.warnings])
     renderer = Renderer(kb, settings, calculators=calculators)

@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 
 from decision_guide.calculators.formats import NumberStyle, StyleError, check_style
 from decision_guide.knowledge import dates
+from decision_guide.knowledge.yaml_source import MAX_FILE_BYTES
 
 if TYPE_CHECKING:  # the site's rendering loads when a build starts, not with the plugin
     from decision_guide.site.render import RenderSettings
@@ -68,6 +69,19 @@ class Currency(c.Type[str]):
         return text
 
 
+class PositiveInt(c.Type[int]):
+    """A whole number above zero."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if isinstance(number, bool) or number < 1:
+            raise base.ValidationError(f"expected a whole number above 0; got {value!r}")
+        return number
+
+
 class GuideConfig(base.Config):  # type: ignore[no-untyped-call]
     knowledge_dir = c.Dir(exists=True, default="content/knowledge")
     """Folder of the knowledge base's YAML files, relative to mkdocs.yml."""
@@ -93,6 +107,10 @@ class GuideConfig(base.Config):  # type: ignore[no-untyped-call]
     """BCP 47 locale for numbers: separators, currency symbol and its place (``de-DE`` shows
     ``12,50 €`` and ``1.234 €``)."""
 
+    max_yaml_bytes = PositiveInt(default=MAX_FILE_BYTES)
+    """The largest YAML file read, in bytes (knowledge and calculators); a larger file is refused
+    with its size. Raise it for a big knowledge base, or split the file."""
+
 
 def resolve_today(configured: str | None) -> dt.date:
     """The configured date (validated by ``IsoDate``), else DECISION_GUIDE_TODAY, else the real date
@@ -114,4 +132,5 @@ def render_settings(config: MkDocsConfig, options: GuideConfig) -> RenderSetting
         today=resolve_today(options.today), max_age_months=options.max_age_months,
         use_directory_urls=config.use_directory_urls,
         template_dirs=tuple(Path(d) for d in [options.templates_dir] if d),
-        number_style=NumberStyle(locale=options.locale, currency=options.currency))
+        number_style=NumberStyle(locale=options.locale, currency=options.currency),
+        max_yaml_bytes=options.max_yaml_bytes)

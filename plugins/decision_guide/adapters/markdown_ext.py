@@ -38,6 +38,7 @@ from markdown.preprocessors import Preprocessor
 
 from decision_guide.guide import Guide, load_guide
 from decision_guide.knowledge.dates import resolve_today
+from decision_guide.knowledge.yaml_source import MAX_FILE_BYTES
 from decision_guide.problems import ProblemsFound, format_problems
 from decision_guide.site.markers import front_matter_lines
 from decision_guide.site.render import RenderSettings
@@ -83,6 +84,7 @@ class GuideExtension(Extension):
             "project_root": ["", "Paths in problems are relative to this folder (default: cwd)"],
             "docs_dir": ["", "The hand-written pages, for problem locations (the docs folder)"],
             "max_age_months": [12, "Figures older than this are flagged as stale"],
+            "max_yaml_bytes": [MAX_FILE_BYTES, "The largest YAML file read, in bytes"],
             "today": ["", "Pin 'today' (YYYY-MM-DD); default DECISION_GUIDE_TODAY, then the date"],
             "templates_dir": ["", "Folder whose templates override the package's own"],
             "use_directory_urls": [True, "Pages at a/b/ (true) or a/b.html (false)"],
@@ -111,7 +113,8 @@ class GuideExtension(Extension):
         settings = RenderSettings(today=today, max_age_months=int(config["max_age_months"]),
                                   use_directory_urls=bool(config["use_directory_urls"]),
                                   template_dirs=(templates,) if templates else (),
-                                  links_relative_to=base)
+                                  links_relative_to=base,
+                                  max_yaml_bytes=int(config["max_yaml_bytes"]))
         knowledge = folder(config["knowledge_dir"])
         assert knowledge is not None, "knowledge_dir has a default"
         return GuideOptions(knowledge, folder(config["calculators_dir"]), root,

@@ -25,6 +25,7 @@ EXAMPLES: dict[str, str] = {
     "templates_dir": "`my-templates`",
     "currency": "`GBP`",
     "locale": "`en-GB`",
+    "max_yaml_bytes": "`5000000`",
 }
 
 

@@ -31,7 +31,7 @@ from decision_guide.knowledge.files import read_folder
 from decision_guide.knowledge.located import Origin
 from decision_guide.knowledge.models import Cost, Question
 from decision_guide.knowledge.schema_check import validate_document
-from decision_guide.knowledge.yaml_source import YamlDocument, decode_yaml
+from decision_guide.knowledge.yaml_source import MAX_FILE_BYTES, YamlDocument, decode_yaml
 from decision_guide.problems import Problem, Severity, errors_only, suggest
 
 Results = dict[str, "float | FormulaError"]
@@ -84,21 +84,23 @@ class CompiledWizard:
 Compiled = CompiledCalculator | CompiledWizard
 
 
-def load_calculators(folder: Path, kb: KnowledgeBase, *, project_root: Path
-                     ) -> tuple[dict[str, Compiled], list[Problem]]:
-    """Every calculator under ``folder``, compiled, with the problems of all files."""
-    files, found = read_folder(folder, project_root)
-    return compile_calculators(files, kb, found=found)
+def load_calculators(folder: Path, kb: KnowledgeBase, *, project_root: Path,
+                     max_bytes: int = MAX_FILE_BYTES) -> tuple[dict[str, Compiled], list[Problem]]:
+    """Every calculator under ``folder``, compiled, with the problems of all files (none read
+    past ``max_bytes``)."""
+    files, found = read_folder(folder, project_root, max_bytes=max_bytes)
+    return compile_calculators(files, kb, found=found, max_bytes=max_bytes)
 
 
 def compile_calculators(files: Mapping[str, bytes], kb: KnowledgeBase, *,
-                        found: Sequence[Problem] = ()) -> tuple[dict[str, Compiled], list[Problem]]:
+                        found: Sequence[Problem] = (), max_bytes: int = MAX_FILE_BYTES
+                        ) -> tuple[dict[str, Compiled], list[Problem]]:
     """Every calculator of ``{display path: YAML bytes}``, compiled, with the problems of all
     (``found``: those already met reading the folder)."""
     compiled: dict[str, Compiled] = {}
     problems = list(found)
     for display, raw in sorted(files.items()):
-        document, read_problems = decode_yaml(raw, display)
+        document, read_problems = decode_yaml(raw, display, max_bytes=max_bytes)
         problems += read_problems
         if document is None:
             continue

@@ -36,7 +36,7 @@ from decision_guide.knowledge.models import (
     UseCase,
 )
 from decision_guide.knowledge.schema_check import validate_document
-from decision_guide.knowledge.yaml_source import YamlDocument, decode_yaml
+from decision_guide.knowledge.yaml_source import MAX_FILE_BYTES, YamlDocument, decode_yaml
 from decision_guide.problems import Problem, ProblemsFound, errors_only
 
 
@@ -93,21 +93,24 @@ class KnowledgeBase:
 
 
 def load_knowledge(folder: Path, *, project_root: Path | None = None,
-                   today: dt.date | None = None) -> KnowledgeBase:
+                   today: dt.date | None = None, max_bytes: int = MAX_FILE_BYTES) -> KnowledgeBase:
     """Load and check the knowledge base in ``folder``; raise ``ProblemsFound`` on any error.
 
     Paths in problems and origins are relative to ``project_root`` (default: the folder's
     parent's parent, i.e. the project holding ``content/knowledge``) so they read the same on
-    every machine and open from the project root.
+    every machine and open from the project root. ``max_bytes`` is the largest file read (the
+    plugin's ``max_yaml_bytes``).
     """
     root = project_root or folder.parent.parent
-    files, found = read_folder(folder, root)
-    return load_knowledge_files(files, today=today, folder=display_path(folder, root), found=found)
+    files, found = read_folder(folder, root, max_bytes=max_bytes)
+    return load_knowledge_files(files, today=today, folder=display_path(folder, root), found=found,
+                                max_bytes=max_bytes)
 
 
 def load_knowledge_files(files: Mapping[str, bytes | str], *, today: dt.date | None = None,
                          folder: str = "content/knowledge",
-                         found: Sequence[Problem] = ()) -> KnowledgeBase:
+                         found: Sequence[Problem] = (),
+                         max_bytes: int = MAX_FILE_BYTES) -> KnowledgeBase:
     """Load and check a knowledge base given as ``{display path: YAML bytes or text}``, in path
     order; raise ``ProblemsFound`` on any error. ``folder`` names the whole in problems that
     belong to no one file; ``found`` are problems already met reading the folder (links, odd or
@@ -124,7 +127,8 @@ def load_knowledge_files(files: Mapping[str, bytes | str], *, today: dt.date | N
         raw = files[path]
         # Text that cannot be UTF-8 (a lone surrogate) becomes bytes the reader reports as such.
         document, read_problems = decode_yaml(
-            raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw, path)
+            raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw, path,
+            max_bytes=max_bytes)
         problems += read_problems
         if document is None:
             continue

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from decision_guide.knowledge.yaml_source import MAX_FILE_BYTES
+from decision_guide.knowledge.yaml_source import MAX_FILE_BYTES, too_large
 from decision_guide.problems import Problem
 
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -64,15 +64,19 @@ def read_folder(folder: Path, root: Path, *, max_bytes: int = MAX_FILE_BYTES
                 ) -> tuple[dict[str, bytes], list[Problem]]:
     """The bytes of every YAML file under ``folder`` by display path, in a stable order, and the
     problems met finding and reading them. Bytes, not text: decoding is the YAML reader's job,
-    which reports bad UTF-8 at its line. No file is read past ``max_bytes`` + 1, enough for the
-    reader to refuse it as too large without holding all of it."""
+    which reports bad UTF-8 at its line. A file over ``max_bytes`` is not read at all: it is
+    refused as too large, with its size."""
     paths, problems = yaml_sources(folder, root)
     files: dict[str, bytes] = {}
     for path in paths:
         shown = display_path(path, root)
         try:
             with path.open("rb") as handle:
-                files[shown] = handle.read(max_bytes + 1)
+                size = os.fstat(handle.fileno()).st_size
+                if size > max_bytes:
+                    problems.append(too_large(shown, size, max_bytes))
+                    continue
+                files[shown] = handle.read(max_bytes + 1)  # grown since: the reader refuses it
         except OSError as exc:
             problems.append(Problem(shown, 1, 1, f"cannot read the file ({exc.strerror})",
                                     "unreadable-file"))

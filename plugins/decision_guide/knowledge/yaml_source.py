@@ -19,6 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from decision_guide.problems import Problem
 
 MAX_FILE_BYTES = 1_000_000
+"""The default of the plugin's ``max_yaml_bytes`` option: the largest YAML file read."""
 MAX_NODES = 100_000
 
 Loc = tuple[int | str, ...]
@@ -107,9 +108,7 @@ def decode_yaml(raw: bytes, display_path: str, *, max_bytes: int = MAX_FILE_BYTE
     """Bytes of a YAML file into a ``YamlDocument``, or the problems that prevent it (too big,
     not UTF-8, not YAML)."""
     if len(raw) > max_bytes:
-        return None, [Problem(display_path, 1, 1, f"file is larger than the limit of "
-                              f"{max_bytes:,} bytes; split it into several files",
-                              "file-too-large")]
+        return None, [too_large(display_path, len(raw), max_bytes)]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -119,6 +118,13 @@ def decode_yaml(raw: bytes, display_path: str, *, max_bytes: int = MAX_FILE_BYTE
                               f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8",
                               "not-utf8")]
     return parse_yaml(text, display_path, max_nodes=max_nodes)
+
+
+def too_large(display_path: str, size: int, limit: int) -> Problem:
+    """A file over the size limit: its size, the limit and the option that sets it."""
+    return Problem(display_path, 1, 1, f"file is {size:,} bytes, over the limit of {limit:,} bytes "
+                   "(max_yaml_bytes); split it into several files or raise max_yaml_bytes in "
+                   "mkdocs.yml", "file-too-large")
 
 
 def parse_yaml(text: str, display_path: str, *,

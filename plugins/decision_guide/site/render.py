@@ -23,6 +23,7 @@ from decision_guide.calculators.formats import DEFAULT_STYLE, NumberStyle
 from decision_guide.knowledge.base import KnowledgeBase
 from decision_guide.knowledge.figures import Freshness, freshness
 from decision_guide.knowledge.inline_refs import REFERENCE
+from decision_guide.knowledge.yaml_source import MAX_FILE_BYTES
 from decision_guide.site.evidence import Evidence
 from decision_guide.site.locations import anchor, location
 from decision_guide.site.safe_markdown import SafeMarkdown
@@ -34,7 +35,8 @@ SHARED_MARKDOWN = SafeMarkdown()
 
 @dataclass(frozen=True)
 class RenderSettings:
-    """What rendering needs beyond the knowledge base; all of it comes from the plugin config."""
+    """What loading and rendering need beyond the knowledge base; all of it comes from the plugin
+    config."""
 
     today: dt.date
     max_age_months: int = 12
@@ -45,6 +47,8 @@ class RenderSettings:
     (Zensical); see ``urls``."""
     number_style: NumberStyle = DEFAULT_STYLE
     """Locale, currency and unit words of calculator values (``calculators/formats.py``)."""
+    max_yaml_bytes: int = MAX_FILE_BYTES
+    """The largest YAML file read (knowledge and calculators); larger ones are refused."""
 
 
 @functools.lru_cache(maxsize=8)
