@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from decision_guide.adapters.cli import main
+from decision_guide.adapters.site import load_site
+from decision_guide.site.pages import generated_pages
 
 
 def test_new_writes_a_guide_that_check_accepts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -23,6 +25,16 @@ def test_new_writes_a_guide_that_check_accepts(tmp_path: Path, capsys: pytest.Ca
     assert capsys.readouterr().out.startswith(
         "OK, no errors (options: 2, criteria: 3, costs: 2, patterns: 0, use cases: 0, questions: 2, "
         "sources: 2, calculators: 2)")
+
+
+def test_a_section_the_guide_does_not_use_gets_no_empty_pages(tmp_path: Path) -> None:
+    """The new guide has no patterns, use cases or facts: no "All patterns" page listing nothing
+    (and no note from MkDocs about pages left out of the nav)."""
+    assert main(["new", str(tmp_path / "guide")]) == 0
+    guide = load_site(tmp_path / "guide" / "mkdocs.yml").load_guide()
+    pages = [page.src_uri for page in generated_pages(guide.renderer)]
+    assert pages == ["criteria/index.md", "criteria/cash-up-front.md", "criteria/total-cost.md",
+                     "criteria/flexibility.md", "reference/prices.md", "reference/sources.md"]
 
 
 def test_new_writes_the_currency_and_locale_asked_for(tmp_path: Path) -> None:

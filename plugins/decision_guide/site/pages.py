@@ -87,24 +87,31 @@ def generated_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
         return GeneratedPage(src_uri, front + content, kb.origin(*edit).path)
 
     first = _first_origin(kb)
-    yield page(index_page("criteria"), "criteria_index.md", first("criteria"))
+    # A section without entities gets no pages: an empty "All patterns" list helps no reader.
+    if kb.criteria:
+        yield page(index_page("criteria"), "criteria_index.md", first("criteria"))
     for criterion in kb.criteria:
         questions = referring(kb.questions, "criteria", criterion.id)
         yield page(entity_page("criteria", criterion.id), "criterion.md",
                    ("criteria", criterion.id), criterion.title, criterion=criterion, questions=questions)
-    yield page(index_page("patterns"), "patterns_index.md", first("patterns"))
+    if kb.patterns:
+        yield page(index_page("patterns"), "patterns_index.md", first("patterns"))
     for pattern in kb.patterns:
         use_cases = referring(kb.use_cases, "patterns", pattern.id)
         yield page(entity_page("patterns", pattern.id), "pattern.md", ("patterns", pattern.id),
                    pattern.name, pattern=pattern, use_cases=use_cases)
-    yield page(index_page("use_cases"), "use_cases_index.md", first("use_cases"))
+    if kb.use_cases:
+        yield page(index_page("use_cases"), "use_cases_index.md", first("use_cases"))
     for use_case in kb.use_cases:
         yield page(entity_page("use_cases", use_case.id), "use_case.md",
                    ("use_cases", use_case.id), use_case.name, use_case=use_case)
-    yield page(PRICES_PAGE, "prices.md", first("costs"),
-               max_age_months=renderer.settings.max_age_months)
-    yield page(SOURCES_PAGE, "sources.md", first("sources"), groups=_sources_by_kind(kb))
-    yield page(FACTS_PAGE, "facts.md", first("facts"), groups=_facts_by_topic(kb))
+    if kb.costs:
+        yield page(PRICES_PAGE, "prices.md", first("costs"),
+                   max_age_months=renderer.settings.max_age_months)
+    if kb.sources:
+        yield page(SOURCES_PAGE, "sources.md", first("sources"), groups=_sources_by_kind(kb))
+    if kb.facts:
+        yield page(FACTS_PAGE, "facts.md", first("facts"), groups=_facts_by_topic(kb))
 
 
 def placeholder_pages(knowledge_path: str) -> Iterator[GeneratedPage]:
