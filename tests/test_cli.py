@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, SECOND_GUIDE
-from decision_guide.adapters.cli import main
+from decision_guide.adapters.cli import build_parser, main
 
 
 def test_check_on_a_clean_guide_prints_one_summary_line_and_exits_0(
@@ -74,3 +75,12 @@ def test_export_includes_every_calculator_with_its_origin_and_bound_costs(
     assert input_id in bound["defaults"]
     wizard = next(c for c in data["calculators"] if c["kind"] == "wizard")
     assert wizard["questions"] and wizard["questions"][0]["section"] == "questions"
+
+
+def test_every_commands_help_prints_as_written(capsys: pytest.CaptureFixture[str]) -> None:
+    """argparse formats help with %-formatting, but not descriptions: '%%' there shows as '%%'."""
+    parser = build_parser()
+    subcommands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    texts = [parser.format_help()] + [sub.format_help() for sub in subcommands.choices.values()]
+    assert len(texts) > 8
+    assert not [text for text in texts if "%%" in text or "%(" in text]

@@ -25,7 +25,7 @@ def register(subcommands: Subcommands) -> None:
     parser = subcommands.add_parser(
         "calc", help="evaluate a calculator for the inputs given",
         description="Evaluate a calculator as its page does, for inputs typed as a reader types "
-                    "them (40 or 40%% for a percent, yes/no for a switch); the others keep their "
+                    "them (40 or 40% for a percent, yes/no for a switch); the others keep their "
                     "defaults.")
     parser.add_argument("id", help="the calculator's id")
     parser.add_argument("--json", action="store_true", help='print {"outputs": {id: {"value", "text"}}}')
