@@ -24,6 +24,10 @@ Format = Literal["currency", "number", "percent", "duration", "months"]
 Finite = Annotated[float, Field(allow_inf_nan=False)]
 
 
+PERCENT_MAX_FRACTION = 10
+"""A percent input's largest sensible ``max`` (1,000 %); more is a percentage written as a number."""
+
+
 class Input(Entity):
     """A number the reader can change, or a yes/no switch. Its default is a number (or yes/no) or
     a cost from the knowledge base.
@@ -78,6 +82,12 @@ class Input(Entity):
             raise ValueError("a number input needs a 'max'")
         if self.min > self.max:
             raise ValueError(f"min ({self.min:g}) is greater than max ({self.max:g})")
+        if self.format == "percent" and self.max > PERCENT_MAX_FRACTION:
+            # 20 written for 20 % passes every other check once max is raised to match, and
+            # every result goes silently wrong by a factor of 100.
+            raise ValueError(f"max {self.max:g} is {self.max * 100:,.0f} %; a percent input's "
+                             "default, min, max and step are fractions (0.2 is 20 %, max: 1 is "
+                             "100 %)")
         return self
 
     @property
