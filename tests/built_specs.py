@@ -28,16 +28,19 @@ def built_calculators(project: Path = ROOT) -> list[dict[str, Any]]:
         if not isinstance(compiled, CompiledCalculator):
             continue
         results = compiled.evaluate()
-        spec = calculator_spec(compiled)
+        style, words = guide.renderer.settings.number_style, guide.renderer.words
+        spec = calculator_spec(compiled, style, words)
         values = {value["id"]: value for value in spec["values"]}
         built.append({
             "spec": spec,
-            "shown": {k: shown(v, results.get(k)).text for k, v in values.items() if v["output"]},
+            "shown": {k: shown(v, results.get(k), style, words).text
+                      for k, v in values.items() if v["output"]},
             "formulas": {v.definition.id: to_text(v.tree, _numbers(results))
                          for v in compiled.values if v.definition.output},
-            "tables": {t.id: [dict(row["cells"]) for row in _table(compiled, t, values)["rows"]]
+            "tables": {t.id: [dict(row["cells"]) for row in _table(compiled, t, values, style, words)["rows"]]
                        for t in compiled.definition.tables},
-            "charts": {c.id: str(_chart(compiled, c, results)["svg"]) for c in compiled.definition.charts},
+            "charts": {c.id: str(_chart(compiled, c, results, style, spec["words"])["svg"])
+                       for c in compiled.definition.charts},
         })
     return built
 

@@ -66,9 +66,23 @@ def test_every_marker_is_listed() -> None:
 
 
 def test_the_yaml_examples_pass_the_schemas() -> None:
-    blocks = re.findall(r"```yaml\n(.*?)```", PAGE, re.DOTALL)
-    assert len(blocks) == 2
+    words = PAGE.split("<!-- words-example:start -->")[1].split("<!-- words-example:end -->")[0]
+    blocks = re.findall(r"```yaml\n(.*?)```", PAGE.replace(words, ""), re.DOTALL)
+    assert len(blocks) == 2  # and the words example, checked below
     kinds = {"costs": "knowledge", "calculator": "calculator"}
     for block in blocks:
         data = yaml.safe_load(block)
         jsonschema.validate(data, json.loads(schema_text(kinds[next(iter(data))])))
+
+
+def test_the_words_example_is_a_valid_override_and_takes_effect() -> None:
+    from decision_guide.knowledge.words import Words, check_overrides, english
+    from decision_guide.knowledge.yaml_source import parse_yaml
+
+    block = PAGE.split("<!-- words-example:start -->")[1].split("<!-- words-example:end -->")[0]
+    document, problems = parse_yaml(block.strip().removeprefix("```yaml").removesuffix("```"), "example")
+    assert document is not None and problems == []
+    overrides, problems = check_overrides(document)
+    assert problems == [] and len(overrides) >= 5
+    words = Words({**english(), **overrides}, "de-DE")
+    assert words.say("calculator.fix_inputs", count=2) == "2 Eingaben korrigieren, um Ergebnisse zu sehen."

@@ -17,6 +17,7 @@ import yaml
 from conftest import ROOT, TODAY
 from decision_guide.calculators.calculate import calculate
 from decision_guide.calculators.compile import CompiledCalculator
+from decision_guide.calculators.formats import NumberStyle
 from decision_guide.calculators.spec import calculator_spec
 from decision_guide.guide import load_guide
 from decision_guide.site.render import RenderSettings
@@ -92,3 +93,35 @@ def test_both_twins_give_the_golden_results(index: int, calc: str, case: dict[st
                 assert math.isclose(got["value"], expected["value"], rel_tol=1e-9, abs_tol=1e-12), name
         if "reason" in expected:
             assert got.get("reason") == expected["reason"], name
+
+
+GERMAN_WORDS = Path(__file__).parent / "contracts" / "words" / "de.yml"
+
+
+def test_in_another_language_both_twins_give_the_same_words(tmp_path: Path) -> None:
+    """The golden cases with German words in euros: both twins say the same, in German (the
+    messages under bad inputs, "Nie", why a value cannot be computed)."""
+    guide = load_guide(ROOT / "content" / "knowledge", ROOT / "calculators", project_root=ROOT,
+                       settings=RenderSettings(today=TODAY, words_file=GERMAN_WORDS,
+                                               number_style=NumberStyle(locale="de-DE", currency="EUR")))
+    style, words = guide.renderer.settings.number_style, guide.renderer.words
+    calculators = {k: v for k, v in guide.renderer.calculators.items() if isinstance(v, CompiledCalculator)}
+    node = shutil.which("node")
+    assert node, "node is needed to run the browser twin"
+    specs, cases = tmp_path / "specs.json", tmp_path / "cases.json"
+    specs.write_text(json.dumps({k: calculator_spec(v, style, words) for k, v in calculators.items()}),
+                     encoding="utf-8")
+    cases.write_text(json.dumps([{"calculator": calc, "inputs": _texts(case)} for calc, case in CASES]),
+                     encoding="utf-8")
+    run = subprocess.run([node, str(RUNNER), str(specs), str(cases)], capture_output=True, text=True,
+                         timeout=60, check=True)
+    english_messages: set[str] = set()
+    german_messages: set[str] = set()
+    for (calc, case), js in zip(CASES, json.loads(run.stdout), strict=True):
+        python = calculate(calculators[calc], _texts(case), style=style, words=words)
+        assert js == {"outputs": {k: v.as_json() for k, v in python.outputs.items()},
+                      "errors": python.errors}, f"{calc}: {case['name']}"
+        german_messages |= set(python.errors.values())
+        english_messages |= set(calculate(calculators[calc], _texts(case)).errors.values())
+    assert german_messages and not german_messages & english_messages
+    assert any(message.startswith(("Muss mindestens", "Darf ", "Geben Sie")) for message in german_messages)

@@ -7,11 +7,12 @@ command line reports exactly what a build would.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from decision_guide.calculators.compile import load_calculators
 from decision_guide.knowledge.base import KnowledgeBase, load_knowledge
+from decision_guide.knowledge.words import Words, load_words
 from decision_guide.problems import Problem, ProblemsFound, errors_only
 from decision_guide.site.blocks import BLOCKS, BlockSpec
 from decision_guide.site.calculator_blocks import calculator_block
@@ -53,11 +54,26 @@ class Guide:
 def load_guide(knowledge_dir: Path, calculators_dir: Path | None, *, project_root: Path,
                settings: RenderSettings) -> Guide:
     """Load everything; raise ``ProblemsFound`` with every error of every file at once."""
-    kb = load_knowledge(knowledge_dir, project_root=project_root, today=settings.today,
-                        max_bytes=settings.max_yaml_bytes)
+    words, word_problems = _words(settings, project_root)
+    try:
+        kb = load_knowledge(knowledge_dir, project_root=project_root, today=settings.today,
+                            max_bytes=settings.max_yaml_bytes)
+    except ProblemsFound as found:
+        raise ProblemsFound([*word_problems, *found.problems]) from None
     calculators, problems = ({}, []) if calculators_dir is None else load_calculators(
         calculators_dir, kb, project_root=project_root, max_bytes=settings.max_yaml_bytes)
-    if errors_only(problems):
-        raise ProblemsFound([*problems, *kb.warnings])
-    renderer = Renderer(kb, settings, calculators=calculators)
+    if errors_only(problems) or word_problems:
+        raise ProblemsFound([*word_problems, *problems, *kb.warnings])
+    # Numbers' unit words ("2 months") are words of the guide too.
+    settings = replace(settings, number_style=replace(settings.number_style, units=words.section("units")))
+    renderer = Renderer(kb, settings, calculators=calculators, words=words)
     return Guide(kb, renderer, warnings=[*kb.warnings, *problems])
+
+
+def _words(settings: RenderSettings, project_root: Path) -> tuple[Words, list[Problem]]:
+    """The guide's words (English with its ``words`` file), or English and the file's problems."""
+    locale = settings.number_style.locale
+    try:
+        return load_words(settings.words_file, project_root=project_root, locale=locale), []
+    except ProblemsFound as found:
+        return load_words(None, project_root=project_root, locale=locale), found.problems

@@ -25,7 +25,7 @@ test("runs on the calculators the build produced", () => {
         rows, `${spec.id} table ${id}`);
     }
     for (const chart of spec.charts) {
-      assert.equal(renderChart(chart, view.charts[chart.id]), charts[chart.id], `${spec.id} chart ${chart.id}`);
+      assert.equal(renderChart({ ...chart, style: spec.style, words: spec.words }, view.charts[chart.id]), charts[chart.id], `${spec.id} chart ${chart.id}`);
     }
   }
 });

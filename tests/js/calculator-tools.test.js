@@ -5,11 +5,12 @@ import assert from "node:assert/strict";
 import {
   boxText, calculate, exportRows, linkTo, present, readState, toCsv, toMarkdown, validateInput, writeState,
 } from "../../plugins/decision_guide/calculators/runtime/calculator.js";
+import { ENGLISH, withWords } from "./words.mjs";
 
 const v = (name) => ({ name });
 const op = (symbol, left, right) => ({ op: symbol, args: [left, right] });
 
-const SPEC = Object.freeze({
+const SPEC = Object.freeze(withWords({
   id: "tool",
   title: "Tool | demo",
   assumptions: ["Prices *as listed*."],
@@ -27,24 +28,24 @@ const SPEC = Object.freeze({
   presets: [],
   tables: [],
   charts: [],
-});
+}));
 
 test("rejects what is not yes or no for a switch, and takes the usual words", () => {
   const rerank = SPEC.inputs[1];
   for (const [text, error] of [["0.5", "“0.5” is not yes or no."], ["", "Choose yes or no."], ["2", "“2” is not yes or no."]]) {
-    assert.deepEqual(validateInput(rerank, text), { error });
+    assert.deepEqual(validateInput(rerank, text, undefined, ENGLISH), { error });
   }
   for (const [text, value] of [["1", 1], ["0", 0], ["true", 1], ["FALSE", 0], [" yes ", 1], ["no", 0], ["on", 1], ["off", 0]]) {
-    assert.deepEqual(validateInput(rerank, text), { value }, text);
+    assert.deepEqual(validateInput(rerank, text, undefined, ENGLISH), { value }, text);
   }
 });
 
 test("a percent is entered in percent, with or without its sign, and formulas see the fraction", () => {
   const share = SPEC.inputs[2];
-  assert.deepEqual(validateInput(share, "40"), { value: 0.4 });
-  assert.deepEqual(validateInput(share, "88 %"), { value: 0.88 });
-  assert.deepEqual(validateInput(share, "120"), { error: "Must be at most 100%." });
-  assert.deepEqual(validateInput({ ...share, min: 5 }, "1"), { error: "Must be at least 5%." });
+  assert.deepEqual(validateInput(share, "40", undefined, ENGLISH), { value: 0.4 });
+  assert.deepEqual(validateInput(share, "88 %", undefined, ENGLISH), { value: 0.88 });
+  assert.deepEqual(validateInput(share, "120", undefined, ENGLISH), { error: "Must be at most 100%." });
+  assert.deepEqual(validateInput({ ...share, min: 5 }, "1", undefined, ENGLISH), { error: "Must be at least 5%." });
   assert.equal(calculate(SPEC, { share: "50%" }).outputs.shared.text, "150,000");
 });
 
@@ -120,7 +121,7 @@ test("every typed number round-trips through the URL and into the number box unc
     } else {
       assert.equal(back.volume, typed, typed);
     }
-    const checked = validateInput(volume, back.volume);
+    const checked = validateInput(volume, back.volume, undefined, ENGLISH);
     if (expected <= volume.max) assert.equal(checked.value, expected, typed);
     // What the box is given is a number it keeps (HTML's valid floating-point number), the same number.
     const box = boxText(back.volume);

@@ -6,6 +6,7 @@ import {
   chartData, chartPoints, computeAll, paramName, present, presetState, readState, setParams,
   validateInput, writeState,
 } from "../../plugins/decision_guide/calculators/runtime/calculator.js";
+import { ENGLISH, withWords } from "./words.mjs";
 
 const n = (num) => ({ num });
 const v = (name) => ({ name });
@@ -13,7 +14,7 @@ const op = (symbol, left, right) => ({ op: symbol, args: [left, right] });
 const fn = (name, ...args) => ({ call: name, args });
 
 /** A small calculator: price per query, a monthly total, and a ratio that divides by zero at the defaults. */
-const SPEC = Object.freeze({
+const SPEC = Object.freeze(withWords({
   id: "demo",
   title: "Demo",
   inputs: [
@@ -40,7 +41,7 @@ const SPEC = Object.freeze({
   charts: [{ id: "cumulative", caption: "Cumulative", x: { input: "month", from: 1, to: 4, step: 1, label: "Month", format: "months" },
     y: { label: "Cost", format: "currency" }, series: [{ value: "to_date", label: "To date" }],
     marker: { value: "breakeven", label: "Break-even" } }],
-});
+}));
 // What formulas see at the defaults: the share is entered as 50 (%) and seen as 0.5.
 const DEFAULTS = { queries: 1000, price: 0.5, share: 0.5, month: 12 };
 
@@ -64,7 +65,7 @@ test("rejects invalid input", () => {
     [share, "100.5", "Must be at most 100%."],
     [SPEC.inputs[1], "11", "Must be at most $10.00."],
   ];
-  for (const [input, text, error] of table) assert.deepEqual(validateInput(input, text), { error }, String(text));
+  for (const [input, text, error] of table) assert.deepEqual(validateInput(input, text, undefined, ENGLISH), { error }, String(text));
   assert.throws(() => computeAll(SPEC, null), TypeError);
   assert.throws(() => computeAll(SPEC, { ...DEFAULTS, price: "0.5" }), /price must be a finite number/);
   assert.throws(() => computeAll(SPEC, { ...DEFAULTS, price: NaN }), TypeError);

@@ -2,12 +2,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { describeChart, niceTicks, renderChart } from "../../plugins/decision_guide/calculators/runtime/chart.js";
+import { ENGLISH } from "./words.mjs";
 
 const SPEC = {
   x: { input: "month", from: 1, to: 36, step: 1, label: "Month", format: "months" },
   y: { label: "Cumulative cost", format: "currency" },
   series: [{ value: "cum_rag", label: "RAG" }, { value: "cum_ft", label: "Fine-tuning & <co>" }],
   marker: { value: "breakeven", label: "Break-even" },
+  words: ENGLISH,
 };
 const X = [1, 12, 24, 36];
 const DATA = { x: X, series: [[1200, 14400, 28800, 43200], [9000, 16000, 23000, 30000]], marker: 14.2857 };

@@ -3,13 +3,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { computeAll, sweep } from "../../plugins/decision_guide/calculators/runtime/calculator.js";
+import { withWords } from "./words.mjs";
 
 const n = (num) => ({ num });
 const v = (name) => ({ name });
 const op = (symbol, left, right) => ({ op: symbol, args: [left, right] });
 
 // `share` divides by x - 2, so it fails at x = 2 and everything after it fails with it.
-const SPEC = Object.freeze({
+const SPEC = Object.freeze(withWords({
   id: "sweep",
   inputs: [{ id: "x" }, { id: "price" }],
   values: [
@@ -18,7 +19,7 @@ const SPEC = Object.freeze({
     { id: "total", tree: op("+", v("fixed"), v("share")) },
     { id: "scaled", tree: op("*", v("x"), v("fixed")) },
   ],
-});
+}));
 
 const plain = (result) => result && { env: Object.fromEntries(result.env), errors: result.errors };
 

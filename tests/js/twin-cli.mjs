@@ -10,6 +10,7 @@
 
 import { evaluate, FormulaError, toText } from "../../plugins/decision_guide/calculators/runtime/formula.js";
 import { renderChart } from "../../plugins/decision_guide/calculators/runtime/chart.js";
+import { withWords } from "./words.mjs";
 
 function formula({ tree, env }) {
   const result = {};
@@ -29,7 +30,7 @@ function formula({ tree, env }) {
 
 function chart({ spec, data, width }) {
   try {
-    return { svg: renderChart(spec, data, { width }) };
+    return { svg: renderChart(withWords(spec), data, { width }) };  // the English the Python twin defaults to
   } catch (error) {
     return { error: String(error) };
   }

@@ -5,9 +5,10 @@ import assert from "node:assert/strict";
 import { readState, writeState } from "../../plugins/decision_guide/calculators/runtime/wizard.js";
 import { decide } from "../../plugins/decision_guide/calculators/runtime/decide.js";
 import { decisionRecord, describe } from "../../plugins/decision_guide/calculators/runtime/record.js";
+import { withWords } from "./words.mjs";
 
 const answer = (id, label, scores, excludes = [], reason = null, sources = []) => ({ id, label, scores, excludes, reason, sources });
-const SPEC = Object.freeze({
+const SPEC = Object.freeze(withWords({
   id: "decision-wizard", close_call: 0.1, weights: { less: 0.5, normal: 1, more: 2 },
   options: [
     { id: "rag", name: "Retrieval (RAG)", short_name: "RAG" },
@@ -26,7 +27,7 @@ const SPEC = Object.freeze({
     s1: { title: "A guide", publisher: "Pub", url: "https://example.org/a(b)", date: "2026-01" },
     s2: { title: "Benchmarks", publisher: "Lab", url: null, date: "2025" },
   },
-});
+}));
 const PAGE = "https://guide.example/wizard/?decision-wizard.freshness=daily";
 
 test("rejects invalid input", () => {

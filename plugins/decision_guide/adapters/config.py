@@ -105,7 +105,12 @@ class GuideConfig(base.Config):  # type: ignore[no-untyped-call]
 
     locale = Locale()
     """BCP 47 locale for numbers: separators, currency symbol and its place (``de-DE`` shows
-    ``12,50 €`` and ``1.234 €``)."""
+    ``12,50 €`` and ``1.234 €``), and for choosing plural forms of the plugin's words."""
+
+    words = c.Optional(c.File(exists=True))
+    """YAML file overriding any of the plugin's own words (button labels, messages, headings,
+    the decision record) for a guide in another language; the keys and placeholders are those
+    of the package's ``knowledge/words.yml``."""
 
     max_yaml_bytes = PositiveInt(default=MAX_FILE_BYTES)
     """The largest YAML file read, in bytes (knowledge and calculators); a larger file is refused
@@ -133,4 +138,5 @@ def render_settings(config: MkDocsConfig, options: GuideConfig) -> RenderSetting
         use_directory_urls=config.use_directory_urls,
         template_dirs=tuple(Path(d) for d in [options.templates_dir] if d),
         number_style=NumberStyle(locale=options.locale, currency=options.currency),
-        max_yaml_bytes=options.max_yaml_bytes)
+        max_yaml_bytes=options.max_yaml_bytes,
+        words_file=Path(options.words) if options.words else None)

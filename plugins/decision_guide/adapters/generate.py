@@ -179,7 +179,9 @@ def extension_options(sources: SiteSources, guide: Guide) -> dict[str, Any]:
             "calculators_dir": relative(sources.calculators_dir), "docs_dir": relative(sources.docs_dir),
             "templates_dir": relative(templates), "max_age_months": settings.max_age_months,
             "today": settings.today.isoformat(), "use_directory_urls": settings.use_directory_urls,
-            "links_relative_to": settings.links_relative_to, "max_yaml_bytes": settings.max_yaml_bytes}
+            "links_relative_to": settings.links_relative_to, "max_yaml_bytes": settings.max_yaml_bytes,
+            "currency": settings.number_style.currency, "locale": settings.number_style.locale,
+            "words": relative(settings.words_file)}
 
 
 def _check_output(sources: SiteSources, output: Path) -> None:

@@ -36,6 +36,7 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
+from decision_guide.calculators.formats import NumberStyle, StyleError, check_style
 from decision_guide.guide import Guide, load_guide
 from decision_guide.knowledge.dates import resolve_today
 from decision_guide.knowledge.yaml_source import MAX_FILE_BYTES
@@ -87,6 +88,9 @@ class GuideExtension(Extension):
             "max_yaml_bytes": [MAX_FILE_BYTES, "The largest YAML file read, in bytes"],
             "today": ["", "Pin 'today' (YYYY-MM-DD); default DECISION_GUIDE_TODAY, then the date"],
             "templates_dir": ["", "Folder whose templates override the package's own"],
+            "currency": ["USD", "ISO 4217 code of the currency values are shown in"],
+            "locale": ["en-US", "BCP 47 locale for numbers and for plural forms of the words"],
+            "words": ["", "YAML file overriding the plugin's own words"],
             "use_directory_urls": [True, "Pages at a/b/ (true) or a/b.html (false)"],
             "links_relative_to": ["page", "'file' where the engine rewrites links as written "
                                           "from the Markdown file (Zensical), else 'page'"],
@@ -105,6 +109,10 @@ class GuideExtension(Extension):
             today = resolve_today(config["today"] or None)
         except ValueError as error:
             raise GuideMarkdownError(str(error)) from None
+        try:
+            check_style(str(config["locale"]), str(config["currency"]))
+        except StyleError as error:
+            raise GuideMarkdownError(f"decision-guide: {error}") from None
         templates = folder(config["templates_dir"])
         base = config["links_relative_to"]
         if base not in ("page", "file"):
@@ -114,7 +122,10 @@ class GuideExtension(Extension):
                                   use_directory_urls=bool(config["use_directory_urls"]),
                                   template_dirs=(templates,) if templates else (),
                                   links_relative_to=base,
-                                  max_yaml_bytes=int(config["max_yaml_bytes"]))
+                                  max_yaml_bytes=int(config["max_yaml_bytes"]),
+                                  number_style=NumberStyle(locale=str(config["locale"]),
+                                                           currency=str(config["currency"])),
+                                  words_file=folder(config["words"]))
         knowledge = folder(config["knowledge_dir"])
         assert knowledge is not None, "knowledge_dir has a default"
         return GuideOptions(knowledge, folder(config["calculators_dir"]), root,

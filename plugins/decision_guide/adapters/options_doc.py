@@ -26,6 +26,7 @@ EXAMPLES: dict[str, str] = {
     "currency": "`GBP`",
     "locale": "`en-GB`",
     "max_yaml_bytes": "`5000000`",
+    "words": "`words.de.yml`",
 }
 
 
@@ -53,6 +54,8 @@ def _type(option: BaseConfigOption[object]) -> str:
         return "BCP 47 tag"
     if isinstance(option, c.Dir):
         return "folder"
+    if isinstance(option, c.File):
+        return "file"
     if isinstance(option, c.Type):
         kind: type = option._type
         return {int: "integer", str: "text", bool: "boolean", dict: "mapping"}.get(kind, kind.__name__)

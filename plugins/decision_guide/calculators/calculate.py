@@ -20,12 +20,12 @@ from decision_guide.calculators.formats import DEFAULT_STYLE, NumberStyle, forma
 from decision_guide.calculators.formula import FormulaError
 from decision_guide.calculators.spec import calculator_spec
 from decision_guide.calculators.units import entered_text, model_value
+from decision_guide.knowledge.words import Words, default_words
 from decision_guide.problems import suggest
 
 DASH = "—"
-NEVER = "Never"
-FIX_INPUTS = "Fix the inputs above to see this result."
-NEEDS_MISSING = "Cannot be computed: it needs a result that cannot be."
+#: The words entry for each rule a formula can break with numbers the reader typed.
+FAILURES = {"division-by-zero": "calculator.division_by_zero", "not-finite": "calculator.not_finite"}
 #: What an input box accepts (ASCII digits only, as in JavaScript).
 NUMBER = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 YES, NO = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
@@ -65,42 +65,51 @@ class Calculation:
     errors: dict[str, str] = field(default_factory=dict)
 
 
-def read_input(item: Mapping[str, Any], text: str | None) -> float:
+def read_input(item: Mapping[str, Any], text: str | None, style: NumberStyle = DEFAULT_STYLE,
+               words: Words | None = None) -> float:
     """The value formulas see for ``text`` typed into input ``item`` (a spec input).
 
-    Raises ``InputError`` with the message the page shows under the box.
+    Raises ``InputError`` with the message the page shows under the box (in ``words``).
     """
+    said = words or default_words(style.locale)
+
+    def error(key: str, **values: Any) -> InputError:
+        return InputError(said.say(f"calculator.{key}", **values))
+
     trimmed = (text or "").strip()
     if item.get("type") == "boolean":
         word = trimmed.lower()
         if word in YES or word in NO:
             return 1.0 if word in YES else 0.0
-        raise InputError(f"“{_short(trimmed)}” is not yes or no." if trimmed else "Choose yes or no.")
+        raise error("not_yes_or_no", text=_short(trimmed)) if trimmed else error("choose_yes_or_no")
     if item["format"] == "percent" and trimmed.endswith("%"):
         trimmed = trimmed[:-1].rstrip()
     if not trimmed:
-        raise InputError("Enter a number.")
+        raise error("enter_number")
     if not NUMBER.fullmatch(trimmed):
-        raise InputError(f"“{_short(trimmed)}” is not a number.")
+        raise error("not_a_number", text=_short(trimmed))
     number = float(trimmed)
     low, high = item["min"], item["max"]
     if not math.isfinite(number):
-        raise InputError("This number is too large.")
+        raise error("too_large")
     if number < 0 and low >= 0:
-        raise InputError("Must not be negative.")
+        raise error("not_negative")
     if number < low:
-        raise InputError(f"Must be at least {_limit(item, low)}.")
+        raise error("at_least", limit=_limit(item, low, style))
     if number > high:
-        raise InputError(f"Must be at most {_limit(item, high)}.")
+        raise error("at_most", limit=_limit(item, high, style))
     return model_value(item, number)
 
 
-def calculate(compiled: CompiledCalculator, texts: Mapping[str, str]) -> Calculation:
-    """Every output of ``compiled`` for the inputs typed in ``texts`` (others at their defaults).
+def calculate(compiled: CompiledCalculator, texts: Mapping[str, str], *,
+              style: NumberStyle = DEFAULT_STYLE, words: Words | None = None) -> Calculation:
+    """Every output of ``compiled`` for the inputs typed in ``texts`` (others at their defaults),
+    shown in ``style`` and ``words`` (the guide's; English and US dollars by default).
 
     Raises ``UnknownInput`` for a name that is not one of the calculator's inputs.
     """
-    spec = calculator_spec(compiled)
+    said = words or default_words(style.locale)
+    spec = calculator_spec(compiled, style, said)
     names = [item["id"] for item in spec["inputs"]]
     for name in texts:
         if name not in names:
@@ -111,36 +120,40 @@ def calculate(compiled: CompiledCalculator, texts: Mapping[str, str]) -> Calcula
     for item in spec["inputs"]:
         text = texts.get(item["id"], entered_text(item["default"]))
         try:
-            values[item["id"]] = read_input(item, text)
+            values[item["id"]] = read_input(item, text, style, said)
         except InputError as error:
             errors[item["id"]] = str(error)
     outputs = [value for value in spec["values"] if value["output"]]
     if errors:
-        return Calculation({v["id"]: Shown(None, DASH, FIX_INPUTS) for v in outputs}, errors)
+        fix = said.say("calculator.fix_inputs_above")
+        return Calculation({v["id"]: Shown(None, DASH, fix) for v in outputs}, errors)
     results = compiled.evaluate(values)
-    return Calculation({v["id"]: shown(v, results.get(v["id"])) for v in outputs})
+    return Calculation({v["id"]: shown(v, results.get(v["id"]), style, said) for v in outputs})
 
 
 def shown(value: Mapping[str, Any], result: float | FormulaError | None,
-          style: NumberStyle = DEFAULT_STYLE) -> Shown:
-    """A value (a spec value) as the reader sees it in ``style``: formatted, or "Never" or a dash
-    and why."""
+          style: NumberStyle = DEFAULT_STYLE, words: Words | None = None) -> Shown:
+    """A value (a spec value) as the reader sees it in ``style``: formatted, or "Never" (in
+    ``words``) or a dash, and why."""
+    said = words or default_words(style.locale)
     if isinstance(result, int | float):
         return Shown(float(result), format_value(result, value["format"], style))
     if value.get("never"):
-        return Shown(None, NEVER, value["never"])
+        return Shown(None, said.say("calculator.never"), value["never"])
+    if isinstance(result, FormulaError) and result.formula is not None and result.code in FAILURES:
+        return Shown(None, DASH, said.say(FAILURES[result.code], formula=result.formula))
     if isinstance(result, FormulaError) and result.code != "unknown-name":
-        return Shown(None, DASH, f"Cannot be computed: {result.message}.")
-    return Shown(None, DASH, NEEDS_MISSING)
+        return Shown(None, DASH, said.say("calculator.cannot_compute", reason=result.message))
+    return Shown(None, DASH, said.say("calculator.needs_missing"))
 
 
 def _short(text: str) -> str:
     return f"{text[:24]}…" if len(text) > 24 else text
 
 
-def _limit(item: Mapping[str, Any], limit: float) -> str:
+def _limit(item: Mapping[str, Any], limit: float, style: NumberStyle) -> str:
     fmt, unit = item["format"], item.get("unit")
-    text = format_value(model_value(item, limit), fmt)
+    text = format_value(model_value(item, limit), fmt, style)
     return f"{text} {unit}" if fmt == "number" and unit else text
 
 

@@ -15,6 +15,7 @@ from typing import Any, TypeGuard
 from markupsafe import Markup
 
 from decision_guide.calculators.formats import NumberStyle, format_value, style_of
+from decision_guide.knowledge.words import Words, default_words
 
 RIGHT, BOTTOM, ROW = 16, 44, 20
 CHAR = 7.5  # average glyph width at 14px
@@ -94,7 +95,7 @@ def render_chart(spec: dict[str, Any], data: ChartData, width: int = 640) -> Mar
         if d:
             parts.append(f'<path class="dg-chart__line dg-chart__line--{index}" d="{d}"/>')
     if not ys:
-        parts.append(_text((left + right) / 2, (top + bottom) / 2, "No results for these inputs",
+        parts.append(_text((left + right) / 2, (top + bottom) / 2, words_of(spec).say("chart.no_results"),
                            ' class="dg-chart__label" text-anchor="middle"'))
     marker = _shown_marker(spec, data)
     if marker is not None:
@@ -114,13 +115,16 @@ def describe_chart(spec: dict[str, Any], data: ChartData) -> str:
     """The chart in words: each series' first and last value, and the marker."""
     x, y = spec["x"], spec["y"]
     style = style_of(spec)
-    sentences = [f"{y['label']} by {x['label']}, {format_value(x['from'], x['format'], style)} to "
-                 f"{format_value(x['to'], x['format'], style)}."]
+    words = words_of(spec)
+    ends: dict[str, Any] = {"from": format_value(x["from"], x["format"], style),
+                            "to": format_value(x["to"], x["format"], style)}
+    sentences = [words.say("chart.summary", y=y["label"], x=x["label"], **ends)]
     for series, values in zip(spec["series"], data.series, strict=True):
         numbers = [v for v in values if _is_number(v)]
-        sentences.append(f"{series['label']}: {format_value(numbers[0], y['format'], style)} to "
-                         f"{format_value(numbers[-1], y['format'], style)}." if numbers
-                         else f"{series['label']}: no results.")
+        sentences.append(words.say("chart.series", series=series["label"],
+                                   first=format_value(numbers[0], y["format"], style),
+                                   last=format_value(numbers[-1], y["format"], style)) if numbers
+                         else words.say("chart.series_empty", series=series["label"]))
     marker = _shown_marker(spec, data)
     if marker is not None:
         sentences.append(f"{_marker_text(spec, marker)}.")
@@ -206,4 +210,13 @@ def _shown_marker(spec: dict[str, Any], data: ChartData) -> float | None:
 
 
 def _marker_text(spec: dict[str, Any], value: float) -> str:
-    return f"{spec['marker']['label']}: {format_value(value, spec['x']['format'], style_of(spec))}"
+    return words_of(spec).say("chart.marker", label=spec["marker"]["label"],
+                              value=format_value(value, spec["x"]["format"], style_of(spec)))
+
+
+def words_of(spec: dict[str, Any]) -> Words:
+    """The words a chart spec carries (``Words.for_runtime``), else English."""
+    data = spec.get("words")
+    if not data:
+        return default_words(style_of(spec).locale)
+    return Words(data["table"], data["locale"])

@@ -21,6 +21,7 @@ from typing import Any, TypedDict
 
 from decision_guide.calculators.compile import CompiledWizard
 from decision_guide.knowledge.base import KnowledgeBase
+from decision_guide.knowledge.words import Words, default_words
 
 WEIGHTS: dict[str, float] = {"less": 0.5, "normal": 1.0, "more": 2.0}
 """How much a question counts when the reader marks it as mattering less or more."""
@@ -55,14 +56,21 @@ class DecisionSpec(TypedDict):
     options: list[dict[str, str]]
     questions: list[QuestionSpec]
     sources: dict[str, dict[str, str | None]]
+    words: dict[str, Any]
+    """The words the wizard and its record write (``Words.for_runtime``)."""
 
 
 class DecideError(ValueError):
     """An unknown question, answer or weight; the message lists what is valid."""
 
 
-def decision_spec(kb: KnowledgeBase, wizard: CompiledWizard) -> DecisionSpec:
-    """The wizard as data: options, questions with scores and constraints, and their sources."""
+#: The sections of the words table the wizard (page, verdict and record) reads.
+WIZARD_WORDS = ("wizard", "verdict", "record")
+
+
+def decision_spec(kb: KnowledgeBase, wizard: CompiledWizard, words: Words | None = None) -> DecisionSpec:
+    """The wizard as data: options, questions with scores and constraints, their sources, and
+    the words it writes (``words``, English by default)."""
     questions = wizard.questions
     cited = {s for q in questions for s in [*q.sources, *(x for a in q.answers for x in a.sources)]}
     return {
@@ -79,6 +87,7 @@ def decision_spec(kb: KnowledgeBase, wizard: CompiledWizard) -> DecisionSpec:
         } for q in questions],
         "sources": {s.id: {"title": s.title, "publisher": s.publisher, "url": s.url, "date": s.date}
                     for s in kb.sources if s.id in cited},
+        "words": (words or default_words()).for_runtime(*WIZARD_WORDS),
     }
 
 

@@ -14,16 +14,22 @@ from typing import Any
 from decision_guide.calculators.compile import CompiledCalculator
 from decision_guide.calculators.formats import DEFAULT_STYLE, NumberStyle
 from decision_guide.calculators.units import entered, entered_text
+from decision_guide.knowledge.words import Words, default_words
+
+#: The sections of the words table a calculator's runtime reads.
+CALCULATOR_WORDS = ("calculator", "export", "chart")
 
 
-def calculator_spec(compiled: CompiledCalculator, style: NumberStyle = DEFAULT_STYLE) -> dict[str, Any]:
+def calculator_spec(compiled: CompiledCalculator, style: NumberStyle = DEFAULT_STYLE,
+                    words: Words | None = None) -> dict[str, Any]:
     """What the runtime needs: inputs with defaults, value trees in evaluation order, how numbers
-    read (``style``: locale, currency, unit words), and more."""
+    read (``style``: locale, currency, unit words), the words it writes, and more."""
     definition = compiled.definition
     inputs = {i.id: i for i in definition.inputs}
     outputs = [v.definition.id for v in compiled.values if v.definition.output]
     return {
         "style": style.to_json(),
+        "words": (words or default_words(style.locale)).for_runtime(*CALCULATOR_WORDS),
         "id": definition.id, "title": definition.title,
         "headline": definition.headline or (outputs[0] if outputs else None),
         "assumptions": list(definition.assumptions),

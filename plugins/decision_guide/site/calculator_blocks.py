@@ -16,10 +16,11 @@ from decision_guide.calculators.calculate import shown
 from decision_guide.calculators.chart import ChartData, chart_xs, render_chart
 from decision_guide.calculators.compile import Compiled, CompiledCalculator, CompiledWizard, Results
 from decision_guide.calculators.decide import decision_spec
-from decision_guide.calculators.formats import DEFAULT_STYLE, NumberStyle, format_value
+from decision_guide.calculators.formats import NumberStyle, format_value
 from decision_guide.calculators.formula import FormulaError, to_text
 from decision_guide.calculators.spec import calculator_spec
 from decision_guide.calculators.units import entered_text
+from decision_guide.knowledge.words import Words
 from decision_guide.problems import suggest
 from decision_guide.site.blocks import BlockError, matrix
 from decision_guide.site.render import PageContext
@@ -46,22 +47,24 @@ def calculator_block(ctx: PageContext, args: Mapping[str, str]) -> Markup:
                        fallback=matrix(ctx, {"questions": ",".join(q.id for q in compiled.questions)}))
     results = compiled.evaluate()
     style = ctx.renderer.settings.number_style
-    spec = calculator_spec(compiled, style)
+    words = ctx.words
+    spec = calculator_spec(compiled, style, words)
     values = {value["id"]: value for value in spec["values"]}
     return _render(ctx, "calculator.html", calc=compiled, spec=json_for_html(spec),
                    inputs={item["id"]: item for item in spec["inputs"]}, entered_text=entered_text,
                    headline=values.get(spec["headline"]),
                    results=results,
-                   shown=lambda value_id: shown(values[value_id], results.get(value_id), style),
+                   shown=lambda value_id: shown(values[value_id], results.get(value_id), style, words),
                    filled=lambda value: to_text(value.tree, _numbers(results)),
                    formula=lambda value: to_text(value.tree),
-                   tables=[_table(compiled, t, values, style) for t in compiled.definition.tables],
-                   charts=[_chart(compiled, c, results, style) for c in compiled.definition.charts])
+                   tables=[_table(compiled, t, values, style, words) for t in compiled.definition.tables],
+                   charts=[_chart(compiled, c, results, style, spec["words"])
+                           for c in compiled.definition.charts])
 
 
 def wizard_spec(ctx: PageContext, wizard: CompiledWizard) -> dict[str, Any]:
     """The decision spec (``decide.decision_spec``), each criterion with its link from this page."""
-    spec: dict[str, Any] = dict(decision_spec(ctx.kb, wizard))
+    spec: dict[str, Any] = dict(decision_spec(ctx.kb, wizard, ctx.words))
     spec["questions"] = [
         {**q, "criterion": {**q["criterion"],
                             "href": ctx.href("criteria", q["criterion"]["id"], for_browser=True)}}
@@ -84,26 +87,27 @@ def _numbers(results: Results) -> dict[str, float]:
 
 
 def _table(compiled: CompiledCalculator, table: Any, values: Mapping[str, Any],
-           style: NumberStyle = DEFAULT_STYLE) -> dict[str, Any]:
+           style: NumberStyle, words: Words) -> dict[str, Any]:
     over_format = next(i.format for i in compiled.definition.inputs if i.id == table.over.input)
     rows = []
     for point in table.over.values:
         results = compiled.evaluate({table.over.input: point})
         rows.append({"label": format_value(point, over_format, style),
-                     "cells": [(c.value, shown(values[c.value], results.get(c.value), style).text)
+                     "cells": [(c.value, shown(values[c.value], results.get(c.value), style, words).text)
                                for c in table.columns]})
     return {"table": table, "rows": rows}
 
 
 def _chart(compiled: CompiledCalculator, chart: Any, at_defaults: Results,
-           style: NumberStyle = DEFAULT_STYLE) -> dict[str, Any]:
+           style: NumberStyle, words: Mapping[str, Any]) -> dict[str, Any]:
+    """The chart's static SVG; ``words`` as the spec carries them (``Words.for_runtime``)."""
     xs = chart_xs(chart.x.start, chart.x.to, chart.x.step)
     runs = [compiled.evaluate({chart.x.input: x}) for x in xs]
     marker = at_defaults.get(chart.marker.value) if chart.marker else None
     data = ChartData(x=xs, series=[[_number(run[s.value]) for run in runs] for s in chart.series],
                      marker=_number(marker))
     return {"chart": chart, "svg": render_chart({**chart.model_dump(by_alias=True, exclude_none=True),
-                                                  "style": style.to_json()}, data)}
+                                                  "style": style.to_json(), "words": words}, data)}
 
 
 def _number(value: Any) -> float | None:

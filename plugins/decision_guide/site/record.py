@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import jinja2
 
 from decision_guide.calculators.decide import AnswerSpec, DecisionSpec, QuestionSpec
+from decision_guide.knowledge.words import Words
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 
@@ -28,12 +29,16 @@ def _url(text: str) -> str:
     return re.sub(r"\s", "%20", text.replace("(", "%28").replace(")", "%29"))
 
 
-def plural(count: float, word: str) -> str:
-    return f"{_num(count)} {word}{'' if count == 1 else 's'}"
+def words_of(spec: DecisionSpec) -> Words:
+    """The words the spec carries (``decision_spec``)."""
+    return Words(spec["words"]["table"], spec["words"]["locale"])
 
 
-def join_names(names: Sequence[str], last: str = "and") -> str:
-    return "".join(names) if len(names) < 2 else f"{', '.join(names[:-1])} {last} {names[-1]}"
+def join_names(words: Words, names: Sequence[str], last: str = "and") -> str:
+    """"a, b and c"; ``last`` is ``and`` or ``or`` (in the words' ``verdict`` entries)."""
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {words.say(f'verdict.{last}')} {names[-1]}"
 
 
 def _num(value: float) -> str:
@@ -43,23 +48,23 @@ def _num(value: float) -> str:
 
 def describe(spec: DecisionSpec, verdict: Mapping[str, Any]) -> str:
     """The recommendation in words, to follow "Recommendation: "."""
+    words = words_of(spec)
     names = {o["id"]: o for o in spec["options"]}
     leaders, scores = verdict["recommendation"], verdict["scores"]
     if verdict["answered"] == 0:
-        return "answer a question to see one"
+        return words.say("verdict.unanswered")
     if not leaders:
-        return "no option fits all your hard constraints"
+        return words.say("verdict.no_option")
     lead = names[leaders[0]]
+    points = words.say("verdict.points", count=scores[lead["id"]])
     if len(leaders) > 1:
-        more = "; answer more questions to break it" if verdict["answered"] < verdict["questions"] else ""
-        return (f"a tie between {join_names([names[i]['name'] for i in leaders])} at "
-                f"{plural(scores[lead['id']], 'point')} each{more}")
+        key = "verdict.tie_open" if verdict["answered"] < verdict["questions"] else "verdict.tie"
+        return words.say(key, options=join_names(words, [names[i]["name"] for i in leaders]), points=points)
     if len(verdict["ranking"]) == 1:
-        only = plural(scores[lead["id"]], "point")
-        return f"{lead['name']}, the only option your hard constraints allow ({only})"
+        return words.say("verdict.only", option=lead["name"], points=points)
     runner = names[verdict["ranking"][1]["option"]]
-    return (f"{lead['name']}, with {plural(scores[lead['id']], 'point')}, {_num(verdict['margin'])} ahead of "
-            f"{runner['short_name']} ({_num(scores[runner['id']])})")
+    return words.say("verdict.lead", option=lead["name"], points=points, margin=_num(verdict["margin"]),
+                     runner_up=runner["short_name"], runner_up_points=_num(scores[runner["id"]]))
 
 
 def decision_record(env: jinja2.Environment, spec: DecisionSpec, verdict: Mapping[str, Any],
@@ -78,17 +83,19 @@ def decision_record(env: jinja2.Environment, spec: DecisionSpec, verdict: Mappin
                 cited.append(source_id)
         return "".join(f"[{cited.index(i) + 1}]" for i in ids)
 
+    words = words_of(spec)
+    say = words.say
     short = {o["id"]: md(o["short_name"]) for o in spec["options"]}
     questions = {q["id"]: q for q in spec["questions"]}
 
     def names(ids: Sequence[str], last: str = "and") -> str:
-        return join_names([short[i] for i in ids], last)
+        return join_names(words, [short[i] for i in ids], last)
 
     def answer_of(ref: Mapping[str, str]) -> AnswerSpec:
         return next(a for a in questions[ref["question"]]["answers"] if a["id"] == ref["answer"])
 
     def quoted(ref: Mapping[str, str]) -> str:
-        return f"“{md(answer_of(ref)['label'])}”"
+        return words.say("verdict.quoted", text=md(answer_of(ref)["label"]))
 
     picked: list[tuple[QuestionSpec, AnswerSpec]] = [
         (q, next(a for a in q["answers"] if a["id"] == answers[q["id"]]))
@@ -96,11 +103,12 @@ def decision_record(env: jinja2.Environment, spec: DecisionSpec, verdict: Mappin
     leaders = verdict["recommendation"]
     leader = leaders[0] if len(leaders) == 1 else None
     if verdict["answered"] == 0:
-        title = "No decision yet"
+        title = say("record.title_unanswered")
     elif not leaders:
-        title = "No option fits the hard constraints"
+        title = say("record.title_no_option")
     else:
-        title = f"Undecided between {names(leaders)}" if leader is None else f"Choose {short[leader]}"
+        title = (say("record.title_undecided", options=names(leaders)) if leader is None
+                 else say("record.title_chosen", option=short[leader]))
     rows = [{"text": md(q["text"]), "answer": md(a["label"]) if a else None,
              "weight": weights.get(q["id"], "normal"), "cites": cite(q["sources"])}
             for q in spec["questions"]
@@ -116,17 +124,18 @@ def decision_record(env: jinja2.Environment, spec: DecisionSpec, verdict: Mappin
                     "leader": short[leader]}
                    for q, a, pts in sorted(scored, key=lambda x: -x[2]) if pts > 0][:3]
     said = describe(spec, verdict)
-    outcome = ("No option chosen: no question was answered" if verdict["answered"] == 0
-               else "No option chosen: your hard constraints rule out every option" if not leaders
-               else f"No option chosen: {said}" if leader is None else f"Chosen option: {said}")
+    outcome = (say("record.outcome_unanswered") if verdict["answered"] == 0
+               else say("record.outcome_no_option") if not leaders
+               else say("record.outcome_undecided" if leader is None else "record.outcome_chosen",
+                        verdict=said))
     conflicts = []
     for conflict in verdict["conflicts"]:
         favoured = [quoted(r) for r in conflict["favoured_by"]]
         none_left = conflict["kind"] == "no-option-left"
-        head = ("Conflict: the hard constraints rule out every option." if none_left
-                else f"Conflict: the answers favour {short[conflict['favourite']]} most"
-                     f"{f' ({join_names(favoured)})' if favoured else ''}, but "
-                     f"{join_names([quoted(c) for c in conflict['constraints']])} rules it out.")
+        head = (say("record.conflict_none") if none_left
+                else say("record.conflict_by" if favoured else "record.conflict",
+                         option=short[conflict["favourite"]], answers=join_names(words, favoured),
+                         constraints=join_names(words, [quoted(c) for c in conflict["constraints"]])))
         conflicts.append({"head": head, "relax": [
             {"question": md(questions[r["question"]]["text"]), "answer": md(answer_of(r)["label"]),
              "options": names(r["recommends"], "or")} for r in conflict["relax"]]})
@@ -134,39 +143,42 @@ def decision_record(env: jinja2.Environment, spec: DecisionSpec, verdict: Mappin
                                 "answer": md(answer_of(verdict["flip"])["label"]),
                                 "option": short[verdict["flip"]["option"]]}
     unanswered = len(spec["questions"]) - verdict["answered"]
-    standings = [{"name": short[r["option"]], "points": _num(r["score"]), "status": f"ranked {i}"}
+    standings = [{"name": short[r["option"]], "points": _num(r["score"]),
+                  "status": say("record.ranked", rank=i)}
                  for i, r in enumerate(verdict["ranking"], start=1)]
     standings += [{"name": short[r["option"]], "points": _num(r["score"]),
-                   "status": f"ruled out by {join_names([quoted(b) for b in r['by']])}"}
+                   "status": say("record.ruled_out_by",
+                                 answers=join_names(words, [quoted(b) for b in r["by"]]))}
                   for r in verdict["ruled_out"]]
     sources = [{**spec["sources"][i], "title": md(spec["sources"][i]["title"] or ""),
                 "publisher": md(spec["sources"][i]["publisher"] or ""),
                 "url": _url(spec["sources"][i]["url"] or "")} for i in cited]
     return env.get_template("records/decision.md").render(
-        title=title, status="proposed" if leader is not None else "open", date=date,
+        w=say, title=title, status=say("record.proposed" if leader is not None else "record.open"), date=date,
         page=_url(page_url) if page_url else None,
         option_list=names([o["id"] for o in spec["options"]], "or"),
-        asked=plural(len(spec["questions"]), "question"), answered=verdict["answered"], rows=rows,
+        asked=say("record.questions", count=len(spec["questions"])), answered=verdict["answered"], rows=rows,
         constraints=constraints, drivers=drivers, option_names=[md(o["name"]) for o in spec["options"]],
         outcome=md(outcome), close_call=verdict["close_call"] and leader is not None, conflicts=conflicts,
-        flip=flip, unanswered=plural(unanswered, "question") if verdict["answered"] and unanswered else None,
+        flip=flip, unanswered=unanswered if verdict["answered"] and unanswered else None,
         standings=standings,
-        pros_cons=[_pros_cons(o["id"], md(o["name"]), spec, picked) for o in spec["options"]],
+        pros_cons=[_pros_cons(o["id"], md(o["name"]), spec, picked, words) for o in spec["options"]],
         sources=sources)
 
 
 def _pros_cons(option: str, name: str, spec: DecisionSpec,
-               picked: Sequence[tuple[QuestionSpec, AnswerSpec]]) -> dict[str, Any]:
+               picked: Sequence[tuple[QuestionSpec, AnswerSpec]], words: Words) -> dict[str, Any]:
     """Good where an answer gives the option the most points; bad where the fewest, or where it
     rules the option out."""
     lines = []
     for _, answer in picked:
         values = [answer["scores"].get(o["id"], 0) for o in spec["options"]]
         mine = answer["scores"].get(option, 0)
+        label = md(answer["label"])
         if option in answer["excludes"]:
-            lines.append(f"Bad, because **{md(answer['label'])}** rules it out.")
+            lines.append(words.say("record.bad_ruled_out", answer=label))
         elif max(values) > min(values) and mine == max(values):
-            lines.append(f"Good, because **{md(answer['label'])}** (+{mine})")
+            lines.append(words.say("record.good", answer=label, points=mine))
         elif max(values) > min(values) and mine == min(values):
-            lines.append(f"Bad, because **{md(answer['label'])}** (+{mine})")
+            lines.append(words.say("record.bad", answer=label, points=mine))
     return {"name": name, "lines": lines}

@@ -24,6 +24,7 @@ from decision_guide.knowledge.base import KnowledgeBase
 from decision_guide.knowledge.figures import Freshness, freshness
 from decision_guide.knowledge.inline_refs import REFERENCE
 from decision_guide.knowledge.yaml_source import MAX_FILE_BYTES
+from decision_guide.knowledge.words import Words, default_words
 from decision_guide.site.evidence import Evidence
 from decision_guide.site.locations import anchor, location
 from decision_guide.site.safe_markdown import SafeMarkdown
@@ -49,6 +50,8 @@ class RenderSettings:
     """Locale, currency and unit words of calculator values (``calculators/formats.py``)."""
     max_yaml_bytes: int = MAX_FILE_BYTES
     """The largest YAML file read (knowledge and calculators); larger ones are refused."""
+    words_file: Path | None = None
+    """The guide's overrides of the plugin's words (``words`` option); ``load_guide`` reads it."""
 
 
 @functools.lru_cache(maxsize=8)
@@ -75,6 +78,8 @@ class Renderer:
     calculators: Mapping[str, Any] = field(default_factory=dict)
     """Compiled calculators by id, for the ``calculator`` marker."""
     markdown: SafeMarkdown = field(default_factory=lambda: SHARED_MARKDOWN)
+    words: Words = field(default_factory=default_words)
+    """The plugin's words with the guide's overrides (``knowledge/words.py``); templates call it as ``w``."""
 
     def __post_init__(self) -> None:
         self.env = make_environment(self.settings.template_dirs)
@@ -85,7 +90,7 @@ class Renderer:
 
     def render(self, template: str, page_src_uri: str, **data: Any) -> str:
         ctx = self.context(page_src_uri)
-        return self.env.get_template(template).render(ctx=ctx, kb=self.kb, **data)
+        return self.env.get_template(template).render(ctx=ctx, kb=self.kb, w=self.words, **data)
 
     def freshness(self, as_of: str) -> Freshness:
         return freshness(as_of, self.settings.today, self.settings.max_age_months)
@@ -105,6 +110,10 @@ class PageContext(Evidence):
         return self.renderer.kb
 
     @property
+    def words(self) -> Words:
+        return self.renderer.words
+
+    @property
     def max_age_months(self) -> int:
         return self.renderer.settings.max_age_months
 
@@ -114,7 +123,7 @@ class PageContext(Evidence):
     def template(self, name: str, **data: Any) -> Markup:
         """Render an HTML template as one raw-HTML block for Markdown: no blank lines and no
         indentation that Markdown could read as a code block."""
-        html = self.renderer.env.get_template(name).render(ctx=self, kb=self.kb, **data)
+        html = self.renderer.env.get_template(name).render(ctx=self, kb=self.kb, w=self.words, **data)
         # split on '\n' only: str.splitlines() also splits inside text at U+2028 and U+2029
         return Markup("\n".join(line.strip() for line in html.split("\n") if line.strip()))  # noqa: S704
 
@@ -160,7 +169,8 @@ class PageContext(Evidence):
 
     def inline(self, name: str, **data: Any) -> Markup:
         """One of the ``inline/`` templates: HTML that sits inside a sentence (one line)."""
-        return Markup(self.renderer.env.get_template(f"inline/{name}.html").render(**data).rstrip("\n"))  # noqa: S704
+        template = self.renderer.env.get_template(f"inline/{name}.html")
+        return Markup(template.render(w=self.words, **data).rstrip("\n"))  # noqa: S704
 
     def link(self, section: str, entity_id: str, label: str | None = None) -> Markup:
         entity = self.kb.get(section, entity_id)

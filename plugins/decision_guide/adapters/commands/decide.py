@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     guide = load_site(args.config_file).load_guide()
     try:
         wizard = _wizard(guide, args.wizard)
-        spec = decision_spec(guide.kb, wizard)
+        spec = decision_spec(guide.kb, wizard, guide.renderer.words)
         if args.list:
             for question in spec["questions"]:
                 ids = ", ".join(a["id"] for a in question["answers"])

@@ -24,10 +24,12 @@ ERROR_CODES = ("division-by-zero", "not-finite", "unknown-name", "invalid-input"
 class FormulaError(Exception):
     """Evaluation failed; ``code`` is one of ``ERROR_CODES``, same as in JS."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, formula: str | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.formula = formula
+        """The part of the formula that failed, where the reader is told (division by zero)."""
 
 
 def evaluate(tree: Tree, env: Mapping[str, Any]) -> float:
@@ -103,7 +105,7 @@ def _operation(node: Tree, env: Mapping[str, Any]) -> float:
     left = _eval(left_tree, env)
     right = _eval(right_tree, env)
     if op == "/" and right == 0:
-        raise FormulaError("division-by-zero", f"division by zero in {to_text(node)}")
+        raise FormulaError("division-by-zero", f"division by zero in {to_text(node)}", to_text(node))
     return _finite(compute(left, right), node)
 
 
@@ -190,7 +192,7 @@ def round_half_away(x: float, digits: float = 0.0) -> float:
 def _finite(value: float, node: Tree) -> float:
     if math.isfinite(value):
         return value
-    raise FormulaError("not-finite", f"{to_text(node)} is not a finite number")
+    raise FormulaError("not-finite", f"{to_text(node)} is not a finite number", to_text(node))
 
 
 def _invalid_tree(message: str) -> FormulaError:

@@ -3,15 +3,16 @@
 import { renderChart, replaceChart } from "./chart.js";
 import { formatValue } from "./format.js";
 import { evaluate, FormulaError, toText } from "./formula.js";
+import { say } from "./words.js";
 
 const DASH = "—";
-const NEVER = "Never";
-const FIX_INPUTS = "Fix the inputs above to see this result.";
 const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
 // What a number box keeps (HTML's "valid floating-point number"); "+5" or "5." it would empty.
 const BOX_NUMBER = /^-?(?:\d+|\d*\.\d+)(?:e[-+]?\d+)?$/i;
 const YES = ["1", "true", "yes", "on"];
 const NO = ["0", "false", "no", "off"];
+// The words entry for each rule a formula can break with numbers the reader typed.
+const FAILURES = { "division-by-zero": "calculator.division_by_zero", "not-finite": "calculator.not_finite" };
 // Entered units per model unit: a percent is entered as 40 and formulas see 0.4 (twin: units.py).
 const PER_MODEL_UNIT = { percent: 100 };
 
@@ -81,23 +82,24 @@ const short = (text) => (text.length > 24 ? `${text.slice(0, 24)}…` : text);
  * One input's text checked (twin: `read_input` in calculate.py): {value} as
  * formulas see it, or {error} for the reader.
  */
-export function validateInput(input, text, style) {
+export function validateInput(input, text, style, words) {
   let trimmed = String(text ?? "").trim();
+  const error = (key, values) => ({ error: say(words, `calculator.${key}`, values) });
   if (input.type === "boolean") {
     const word = trimmed.toLowerCase();
     if (YES.includes(word) || NO.includes(word)) return { value: YES.includes(word) ? 1 : 0 };
-    return { error: trimmed ? `“${short(trimmed)}” is not yes or no.` : "Choose yes or no." };
+    return trimmed ? error("not_yes_or_no", { text: short(trimmed) }) : error("choose_yes_or_no");
   }
   const { min, max, format = "number", unit } = input;
   if (format === "percent" && trimmed.endsWith("%")) trimmed = trimmed.slice(0, -1).trimEnd();
-  if (!trimmed) return { error: "Enter a number." };
-  if (!NUMBER.test(trimmed)) return { error: `“${short(trimmed)}” is not a number.` };
+  if (!trimmed) return error("enter_number");
+  if (!NUMBER.test(trimmed)) return error("not_a_number", { text: short(trimmed) });
   const value = Number(trimmed);
   const show = (limit) => formatValue(modelValue(input, limit), format, style) + (format === "number" && unit ? ` ${unit}` : "");
-  if (!Number.isFinite(value)) return { error: "This number is too large." };
-  if (value < 0 && isNumber(min) && min >= 0) return { error: "Must not be negative." };
-  if (isNumber(min) && value < min) return { error: `Must be at least ${show(min)}.` };
-  if (isNumber(max) && value > max) return { error: `Must be at most ${show(max)}.` };
+  if (!Number.isFinite(value)) return error("too_large");
+  if (value < 0 && isNumber(min) && min >= 0) return error("not_negative");
+  if (isNumber(min) && value < min) return error("at_least", { limit: show(min) });
+  if (isNumber(max) && value > max) return error("at_most", { limit: show(max) });
   return { value: modelValue(input, value) };
 }
 
@@ -120,18 +122,19 @@ export function computeAll(spec, inputs, only) {
     try {
       env.set(item.id, evaluate(item.tree, env));
     } catch (error) {
-      errors[item.id] = failure(error);
+      errors[item.id] = failure(error, spec.words);
     }
   }
   return { env, errors };
 }
 
 // Why a value is missing. Names are checked at build: an unknown one is a failed value.
-function failure(error) {
+// (twin: `shown` in calculate.py).
+function failure(error, words) {
   if (!(error instanceof FormulaError)) throw error;
-  return error.code === "unknown-name"
-    ? "Cannot be computed: it needs a result that cannot be."
-    : `Cannot be computed: ${error.message}.`;
+  if (error.code === "unknown-name") return say(words, "calculator.needs_missing");
+  if (error.formula !== null && hasOwn(FAILURES, error.code)) return say(words, FAILURES[error.code], { formula: error.formula });
+  return say(words, "calculator.cannot_compute", { reason: error.message });
 }
 
 // Values whose formula reaches `input`, directly or through other values.
@@ -161,7 +164,7 @@ export function sweep(spec, inputs, input, xs, only) {
       try {
         env.set(item.id, evaluate(item.tree, env));
       } catch (error) {
-        errors[item.id] = failure(error);
+        errors[item.id] = failure(error, spec.words);
       }
     }
     return { env, errors };
@@ -206,18 +209,18 @@ export function chartData(spec, chart, inputs) {
  * null when an input is invalid): {value, text, reason}; "Never" and the
  * value's own reason where it declares why it may not exist.
  */
-export function shown(result, value, style) {
+export function shown(result, value, style, words) {
   if (result && !hasOwn(result.errors, value.id)) {
     const number = result.env.get(value.id);
     return { value: number, text: formatValue(number, value.format ?? "number", style), reason: "" };
   }
-  if (!result) return { value: null, text: DASH, reason: FIX_INPUTS };
-  if (value.never) return { value: null, text: NEVER, reason: value.never };
+  if (!result) return { value: null, text: DASH, reason: say(words, "calculator.fix_inputs_above") };
+  if (value.never) return { value: null, text: say(words, "calculator.never"), reason: value.never };
   return { value: null, text: DASH, reason: result.errors[value.id] };
 }
 
 function check(spec, state) {
-  const checks = spec.inputs.map((input) => [input.id, validateInput(input, state[input.id], spec.style)]);
+  const checks = spec.inputs.map((input) => [input.id, validateInput(input, state[input.id], spec.style, spec.words)]);
   const known = Object.fromEntries(checks.filter(([, c]) => !c.error).map(([id, c]) => [id, c.value]));
   const errors = Object.fromEntries(checks.filter(([, c]) => c.error).map(([id, c]) => [id, c.error]));
   return { known, errors, inputs: Object.keys(errors).length ? null : known };
@@ -237,7 +240,7 @@ export function calculate(spec, texts) {
   const base = inputs && computeAll(spec, inputs);
   const outputs = {};
   for (const value of spec.values.filter((item) => item.output)) {
-    const { reason, ...rest } = shown(base, value, spec.style);
+    const { reason, ...rest } = shown(base, value, spec.style, spec.words);
     outputs[value.id] = reason ? { ...rest, reason } : rest;
   }
   return { outputs, errors };
@@ -255,15 +258,15 @@ export function present(spec, state) {
   const perId = (list, make) => Object.fromEntries((list ?? []).map((item) => [item.id, make(item)]));
   return {
     fieldErrors: Object.fromEntries(spec.inputs.map(({ id }) => [id, errors[id] ?? null])),
-    status: invalid ? `Fix ${invalid} input${invalid === 1 ? "" : "s"} to see results.` : "",
-    outputs: perId(outputs, (value) => shown(base, value, spec.style)),
+    status: invalid ? say(spec.words, "calculator.fix_inputs", { count: invalid }) : "",
+    outputs: perId(outputs, (value) => shown(base, value, spec.style, spec.words)),
     formulas: perId(outputs, (value) => toText(value.tree, base ? base.env : known)),
     tables: perId(spec.tables, ({ over, columns }) => {
       const only = needs(spec, columns.map((column) => column.value));
       return sweep(spec, inputs, over.input, over.values, only).map((result) => {
         return Object.fromEntries(columns.map(({ value, format }) => {
           const definition = byId(spec.values, value);
-          return [value, shown(result, { ...definition, format: format ?? definition.format }, spec.style)];
+          return [value, shown(result, { ...definition, format: format ?? definition.format }, spec.style, spec.words)];
         }));
       });
     }),
@@ -311,8 +314,8 @@ function showResult(element, result) {
 export function exportRows(spec, state) {
   const view = present(spec, state);
   const entered = (input) => {
-    const { value } = validateInput(input, state[input.id], spec.style);
-    if (input.type === "boolean") return value === undefined ? String(state[input.id] ?? "") : value ? "yes" : "no";
+    const { value } = validateInput(input, state[input.id], spec.style, spec.words);
+    if (input.type === "boolean") return value === undefined ? String(state[input.id] ?? "") : say(spec.words, value ? "export.yes" : "export.no");
     return String(state[input.id] ?? "").trim();
   };
   return [
@@ -340,13 +343,14 @@ const mdCell = (text) => String(text).replace(/[\\|*_`[\]<>]/g, "\\$&").replace(
 
 /** `rows` (of exportRows) as a Markdown document: title, inputs, results, assumptions, link. */
 export function toMarkdown(spec, rows, link) {
-  const table = (kind, heading) => [`| ${heading} | Value |`, "| --- | --- |",
+  const word = (key, values) => say(spec.words, `export.${key}`, values);
+  const table = (kind, heading) => [`| ${heading} | ${word("value")} |`, "| --- | --- |",
     ...rows.filter((row) => row.kind === kind).map((row) =>
       `| ${mdCell(row.label)} | ${mdCell([row.value, row.unit].filter(Boolean).join(" "))}` +
       `${row.note ? ` (${mdCell(row.note)})` : ""} |`)];
-  return [`# ${mdCell(spec.title)}`, "", ...table("output", "Result"), "", ...table("input", "Input"),
-    ...(spec.assumptions?.length ? ["", "Assumptions:", "", ...spec.assumptions.map((a) => `- ${mdCell(a)}`)] : []),
-    "", `Link: <${link}>`, ""].join("\n");
+  return [`# ${mdCell(spec.title)}`, "", ...table("output", word("result")), "", ...table("input", word("input")),
+    ...(spec.assumptions?.length ? ["", word("assumptions"), "", ...spec.assumptions.map((a) => `- ${mdCell(a)}`)] : []),
+    "", word("link", { link: `<${link}>` }), ""].join("\n");
 }
 
 /** The address of `root`'s calculator with its inputs: the page, its query and the calculator's anchor. */
@@ -406,7 +410,7 @@ export function mount(root) {
   // Drawn at the width the figure had at first, so text stays legible on a phone
   // (measured once: reading layout on every keystroke would force extra layouts).
   const charts = new Map([...root.querySelectorAll("figure[data-chart]")].map((figure) =>
-    [figure, { spec: { ...byId(spec.charts, figure.dataset.chart), style: spec.style }, width: figure.clientWidth || undefined }]));
+    [figure, { spec: { ...byId(spec.charts, figure.dataset.chart), style: spec.style, words: spec.words }, width: figure.clientWidth || undefined }]));
   let state = readState(spec, location.search);
   const url = urlWriter(root, () => writeState(spec, state, location.search));
   // A number field cannot hold "abc": it stays empty and the message says why. It empties
@@ -414,10 +418,11 @@ export function mount(root) {
   const fill = (same) => {
     for (const [id, control] of controls) {
       const text = String(state[id] ?? "").trim();
-      if (control.type === "checkbox") control.checked = validateInput(byId(spec.inputs, id), text).value === 1;
+      if (control.type === "checkbox") control.checked = validateInput(byId(spec.inputs, id), text, spec.style, spec.words).value === 1;
       else if (!same(control, text)) control.value = boxText(text);
     }
   };
+  const word = (key, values) => say(spec.words, `calculator.${key}`, values);
   const render = (message = "") => {
     const view = present(spec, state);
     draw(root, spec, view, charts);
@@ -434,16 +439,16 @@ export function mount(root) {
     const link = linkTo(root);
     try {
       await navigator.clipboard.writeText(link);
-      render("Link copied.");
+      render(word("link_copied"));
     } catch {
       // No clipboard API or permission: select the link in a field.
       const actions = root.querySelector(".dg-calc__actions");
       const field = actions.querySelector(".dg-calc__link") ?? actions.appendChild(document.createElement("input"));
       Object.assign(field, { className: "dg-calc__link", readOnly: true, value: link });
-      field.setAttribute("aria-label", "Link to these results");
+      field.setAttribute("aria-label", word("link_label"));
       field.focus();
       field.select();
-      render("Copy the selected link.");
+      render(word("copy_selected"));
     }
   };
 
@@ -452,7 +457,7 @@ export function mount(root) {
     const rows = exportRows(spec, state);
     if (kind === "csv") download(`${spec.id}.csv`, "text/csv", toCsv(rows));
     else download(`${spec.id}.md`, "text/markdown", toMarkdown(spec, rows, linkTo(root)));
-    render(`Downloaded ${kind === "csv" ? "CSV" : "Markdown"}.`);
+    render(word(kind === "csv" ? "downloaded_csv" : "downloaded_markdown"));
   };
 
   form.addEventListener("input", ({ target }) => {
@@ -464,8 +469,8 @@ export function mount(root) {
   form.addEventListener("click", ({ target }) => {
     const button = target.closest("button");
     const preset = button?.dataset.preset;
-    if (preset) load(presetState(spec, preset), `Preset applied: ${button.textContent.trim()}.`);
-    else if (button?.hasAttribute("data-reset")) load(readState(spec, ""), "Defaults restored.");
+    if (preset) load(presetState(spec, preset), word("preset_applied", { preset: button.textContent.trim() }));
+    else if (button?.hasAttribute("data-reset")) load(readState(spec, ""), word("defaults_restored"));
     else if (button?.hasAttribute("data-share")) copyLink();
     else if (button?.dataset.export) exported(button.dataset.export);
   });

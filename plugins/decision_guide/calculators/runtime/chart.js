@@ -2,6 +2,7 @@
 // classes, so charts follow Material's light and dark palettes.
 
 import { formatValue } from "./format.js";
+import { say } from "./words.js";
 
 const RIGHT = 16, BOTTOM = 44, ROW = 20;
 const CHAR = 7.5; // average glyph width at 14px
@@ -68,7 +69,7 @@ export function renderChart(spec, data, { width = 640 } = {}) {
     if (d) parts.push(`<path class="dg-chart__line dg-chart__line--${index}" d="${d}"/>`);
   });
   if (!ys.length) {
-    parts.push(text((left + right) / 2, (top + bottom) / 2, "No results for these inputs",
+    parts.push(text((left + right) / 2, (top + bottom) / 2, say(spec.words, "chart.no_results"),
       ' class="dg-chart__label" text-anchor="middle"'));
   }
   const marker = shownMarker(spec, data);
@@ -86,12 +87,14 @@ export function renderChart(spec, data, { width = 640 } = {}) {
 /** The chart in words: each series' first and last value, and the marker. */
 export function describeChart(spec, data) {
   const { x, y } = spec;
-  const sentences = [`${y.label} by ${x.label}, ${formatValue(x.from, x.format, spec.style)} to ${formatValue(x.to, x.format, spec.style)}.`];
+  const show = (value, format) => formatValue(value, format, spec.style);
+  const sentences = [say(spec.words, "chart.summary",
+    { y: y.label, x: x.label, from: show(x.from, x.format), to: show(x.to, x.format) })];
   spec.series.forEach((series, index) => {
     const values = data.series[index].filter(isNumber);
     sentences.push(values.length
-      ? `${series.label}: ${formatValue(values[0], y.format, spec.style)} to ${formatValue(values[values.length - 1], y.format, spec.style)}.`
-      : `${series.label}: no results.`);
+      ? say(spec.words, "chart.series", { series: series.label, first: show(values[0], y.format), last: show(values[values.length - 1], y.format) })
+      : say(spec.words, "chart.series_empty", { series: series.label }));
   });
   const marker = shownMarker(spec, data);
   if (marker !== null) sentences.push(`${markerText(spec, marker)}.`);
@@ -113,7 +116,8 @@ function shownMarker(spec, data) {
   return spec.marker && inRange ? value : null;
 }
 
-const markerText = (spec, value) => `${spec.marker.label}: ${formatValue(value, spec.x.format, spec.style)}`;
+const markerText = (spec, value) =>
+  say(spec.words, "chart.marker", { label: spec.marker.label, value: formatValue(value, spec.x.format, spec.style) });
 
 // As many x ticks as fit side by side in `plotWidth`.
 function xTicks(axis, plotWidth, style) {

@@ -40,10 +40,12 @@ const hasOwn = (object, key) => Object.prototype.hasOwnProperty.call(object, key
 
 /** Evaluation failed; `code` matches the Python FormulaError code. */
 export class FormulaError extends Error {
-  constructor(code, message) {
+  /** `formula`: the part of the formula that failed, where the reader is told (division by zero). */
+  constructor(code, message, formula = null) {
     super(message);
     this.name = "FormulaError";
     this.code = code;
+    this.formula = formula;
   }
 }
 
@@ -101,7 +103,7 @@ function lookup(name, env) {
 function args(node, count) {
   const list = node.args;
   if (!Array.isArray(list) || (count !== undefined && list.length !== count)) {
-    const wanted = count === undefined ? "a list" : `a list of ${count}`;
+    const wanted = count === undefined ? "a list" : `a list of ${count}`; // not for readers
     throw invalidTree(`'args' of '${node.op ?? node.call}' must be ${wanted}`);
   }
   return list;
@@ -118,7 +120,7 @@ function operation(node, env) {
   const right = evalNode(rightTree, env);
   if (hasOwn(COMPARE, op)) return COMPARE[op](left, right) ? 1 : 0;
   if (op === "/" && right === 0) {
-    throw new FormulaError("division-by-zero", `division by zero in ${toText(node)}`);
+    throw new FormulaError("division-by-zero", `division by zero in ${toText(node)}`, toText(node));
   }
   return finite(ARITHMETIC[op](left, right), node);
 }
@@ -129,7 +131,7 @@ export function arityProblem(name, count) {
   if (fewest <= count && (most === null || count <= most)) return null;
   const plural = (n) => `${n} argument${n === 1 ? "" : "s"}`;
   let wanted;
-  if (most === null) wanted = `at least ${plural(fewest)}`;
+  if (most === null) wanted = `at least ${plural(fewest)}`; // not for readers
   else if (fewest === most) wanted = plural(fewest);
   else if (most === fewest + 1) wanted = `${fewest} or ${most} arguments`;
   else wanted = `${fewest} to ${most} arguments`;
@@ -184,7 +186,7 @@ export function roundHalfAway(x, digits = 0) {
 
 function finite(value, node) {
   if (Number.isFinite(value)) return value;
-  throw new FormulaError("not-finite", `${toText(node)} is not a finite number`);
+  throw new FormulaError("not-finite", `${toText(node)} is not a finite number`, toText(node));
 }
 
 // --- rendering -------------------------------------------------------------

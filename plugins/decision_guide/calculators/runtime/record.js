@@ -1,10 +1,13 @@
 // The verdict in words, and as a MADR-style decision record: twin of site/record.py and its
 // template (templates/records/decision.md), held to the same golden records.
 
-export const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
-export const points = (n) => plural(n, "point");
-export const joinNames = (names, last = "and") =>
-  names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} ${last} ${names[names.length - 1]}`;
+import { say } from "./words.js";
+
+/** `n` points, in the spec's words. */
+export const points = (spec, n) => say(spec.words, "verdict.points", { count: n });
+/** "a, b and c" (`last` is "and" or "or", a key of the words' verdict entries). */
+export const joinNames = (spec, names, last = "and") => names.length < 2 ? names.join("")
+  : `${names.slice(0, -1).join(", ")} ${say(spec.words, `verdict.${last}`)} ${names[names.length - 1]}`;
 
 const find = (list, id) => list.find((item) => item.id === id);
 const option = (spec, id) => find(spec.options, id);
@@ -12,16 +15,18 @@ const option = (spec, id) => find(spec.options, id);
 /** The recommendation in words, to follow "Recommendation: ". */
 export function describe(spec, verdict) {
   const { answered, questions, recommendation: leaders, ranking, scores, margin } = verdict;
-  if (answered === 0) return "answer a question to see one";
-  if (leaders.length === 0) return "no option fits all your hard constraints";
+  const word = (key, values) => say(spec.words, `verdict.${key}`, values);
+  if (answered === 0) return word("unanswered");
+  if (leaders.length === 0) return word("no_option");
   const lead = option(spec, leaders[0]);
+  const leading = points(spec, scores[lead.id]);
   if (leaders.length > 1) {
-    const more = answered < questions ? "; answer more questions to break it" : "";
-    return `a tie between ${joinNames(leaders.map((id) => option(spec, id).name))} at ${points(scores[lead.id])} each${more}`;
+    return word(answered < questions ? "tie_open" : "tie",
+      { options: joinNames(spec, leaders.map((id) => option(spec, id).name)), points: leading });
   }
-  if (ranking.length === 1) return `${lead.name}, the only option your hard constraints allow (${points(scores[lead.id])})`;
+  if (ranking.length === 1) return word("only", { option: lead.name, points: leading });
   const next = option(spec, ranking[1].option);
-  return `${lead.name}, with ${points(scores[lead.id])}, ${margin} ahead of ${next.short_name} (${scores[next.id]})`;
+  return word("lead", { option: lead.name, points: leading, margin, runner_up: next.short_name, runner_up_points: scores[next.id] });
 }
 
 /**
@@ -54,78 +59,85 @@ export function decisionRecord(spec, verdict, { answers, weights }, { date, page
     return `[${cited.indexOf(id) + 1}]`;
   }).join("");
   const name = (id) => md(option(spec, id).short_name);
-  const names = (ids, last) => joinNames(ids.map(name), last);
+  const names = (ids, last) => joinNames(spec, ids.map(name), last);
+  const word = (key, values) => say(spec.words, `record.${key}`, values);
   const picked = spec.questions.filter((q) => answers[q.id]).map((q) => ({ q, a: find(q.answers, answers[q.id]) }));
   const label = ({ question, answer }) => md(find(find(spec.questions, question).answers, answer).label);
-  const quoted = (ref) => `“${label(ref)}”`;
+  const quoted = (ref) => say(spec.words, "verdict.quoted", { text: label(ref) });
   const leaders = verdict.recommendation;
-  const title = verdict.answered === 0 ? "No decision yet"
-    : leaders.length === 0 ? "No option fits the hard constraints"
-      : leaders.length > 1 ? `Undecided between ${names(leaders, "and")}` : `Choose ${name(leaders[0])}`;
+  const title = verdict.answered === 0 ? word("title_unanswered")
+    : leaders.length === 0 ? word("title_no_option")
+      : leaders.length > 1 ? word("title_undecided", { options: names(leaders, "and") }) : word("title_chosen", { option: name(leaders[0]) });
 
-  const lines = [`# ${title}`, "", `- Status: ${leaders.length === 1 ? "proposed" : "open"}`, `- Date: ${date}`];
-  if (page) lines.push(`- Made with: [the decision wizard with these answers](${url(page)})`);
-  lines.push("", "## Context and Problem Statement", "",
-    `Which should we build on: ${names(spec.options.map((o) => o.id), "or")}? ` +
-    `The decision wizard asked ${plural(spec.questions.length, "question")}; ${verdict.answered} answered.`,
-    "", "| Question | Answer | Weight | Sources |", "| --- | --- | --- | --- |");
+  const lines = [`# ${title}`, "", `- ${word("status", { status: word(leaders.length === 1 ? "proposed" : "open") })}`,
+    `- ${word("date", { date })}`];
+  if (page) lines.push(`- ${word("made_with", { url: url(page) })}`);
+  lines.push("", `## ${word("context")}`, "",
+    word("question_asked", { options: names(spec.options.map((o) => o.id), "or"),
+      questions: word("questions", { count: spec.questions.length }), answered: verdict.answered }),
+    "", `| ${word("question")} | ${word("answer")} | ${word("weight")} | ${word("sources")} |`, "| --- | --- | --- | --- |");
   for (const q of spec.questions) {
     const a = find(q.answers, answers[q.id]);
-    lines.push(`| ${md(q.text)} | ${a ? md(a.label) : "_Not answered_"} | ${weights[q.id] ?? "normal"} | ${cite(q.sources)} |`);
+    lines.push(`| ${md(q.text)} | ${a ? md(a.label) : word("not_answered")} | ${weights[q.id] ?? "normal"} | ${cite(q.sources)} |`);
   }
 
-  lines.push("", "## Decision Drivers", "");
+  lines.push("", `## ${word("drivers")}`, "");
   const constraints = picked.filter(({ a }) => a.excludes.length);
   for (const { a } of constraints) {
-    lines.push(`- Hard constraint: **${md(a.label)}** rules out ${names(a.excludes)}. ${md(a.reason)} ${cite(a.sources)}`);
+    lines.push(`- ${word("hard_constraint", { answer: md(a.label), options: names(a.excludes), reason: md(a.reason), sources: cite(a.sources) })}`);
   }
   const leader = leaders.length === 1 ? leaders[0] : null;
   const driving = drivers(spec, verdict, { answers, weights });
-  for (const { q, a, pts } of driving) lines.push(`- ${md(q.criterion.title)}: **${md(a.label)}** (+${pts} for ${name(leader)})`);
-  if (!constraints.length && !driving.length) lines.push("- No answer sets one option apart yet.");
+  for (const { q, a, pts } of driving) {
+    lines.push(`- ${word("driver", { criterion: md(q.criterion.title), answer: md(a.label), points: pts, option: name(leader) })}`);
+  }
+  if (!constraints.length && !driving.length) lines.push(`- ${word("no_driver")}`);
 
-  lines.push("", "## Considered Options", "", ...spec.options.map((o) => `- ${md(o.name)}`));
+  lines.push("", `## ${word("considered")}`, "", ...spec.options.map((o) => `- ${md(o.name)}`));
 
-  const outcome = verdict.answered === 0 ? "No option chosen: no question was answered"
-    : leaders.length === 0 ? "No option chosen: your hard constraints rule out every option"
-      : `${leader === null ? "No option chosen" : "Chosen option"}: ${describe(spec, verdict)}`;
-  lines.push("", "## Decision Outcome", "", `${md(outcome)}.`);
-  if (verdict.close_call && leader !== null) lines.push("", "This is a close call: a small change in the answers could reverse it.");
+  const outcome = verdict.answered === 0 ? word("outcome_unanswered")
+    : leaders.length === 0 ? word("outcome_no_option")
+      : word(leader === null ? "outcome_undecided" : "outcome_chosen", { verdict: describe(spec, verdict) });
+  lines.push("", `## ${word("outcome")}`, "", `${md(outcome)}.`);
+  if (verdict.close_call && leader !== null) lines.push("", word("close_call"));
   for (const conflict of verdict.conflicts) {
     const by = conflict.favoured_by.map(quoted);
-    lines.push("", conflict.kind === "no-option-left" ? "Conflict: the hard constraints rule out every option."
-      : `Conflict: the answers favour ${name(conflict.favourite)} most${by.length ? ` (${joinNames(by)})` : ""}, ` +
-        `but ${joinNames(conflict.constraints.map(quoted))} rules it out.`);
-    lines.push(...(conflict.relax.length ? conflict.relax.map((ref) =>
-      `- Relax "${md(find(spec.questions, ref.question).text)}" to **${label(ref)}**: ${names(ref.recommends, "or")} would be recommended.`)
-      : ["- No single answer change resolves it; more than one constraint has to give."]));
+    lines.push("", conflict.kind === "no-option-left" ? word("conflict_none")
+      : word(by.length ? "conflict_by" : "conflict", { option: name(conflict.favourite), answers: joinNames(spec, by),
+        constraints: joinNames(spec, conflict.constraints.map(quoted)) }));
+    lines.push(...(conflict.relax.length ? conflict.relax.map((ref) => `- ${word("relax",
+      { question: md(find(spec.questions, ref.question).text), answer: label(ref), options: names(ref.recommends, "or") })}`)
+      : [`- ${word("relax_none")}`]));
   }
   if (verdict.flip) {
-    lines.push("", `Sensitivity: answering "${md(find(spec.questions, verdict.flip.question).text)}" with ` +
-      `**${label(verdict.flip)}** would recommend ${name(verdict.flip.option)}.`);
+    lines.push("", word("sensitivity", { question: md(find(spec.questions, verdict.flip.question).text),
+      answer: label(verdict.flip), option: name(verdict.flip.option) }));
   }
   const open = spec.questions.length - verdict.answered;
-  if (verdict.answered && open) lines.push("", `${plural(open, "question")} not answered; answering may change the outcome.`);
-  lines.push("", "| Option | Points | Status |", "| --- | ---: | --- |");
-  verdict.ranking.forEach(({ option: id, score }, i) => lines.push(`| ${name(id)} | ${score} | ranked ${i + 1} |`));
-  for (const { option: id, score, by } of verdict.ruled_out) lines.push(`| ${name(id)} | ${score} | ruled out by ${joinNames(by.map(quoted))} |`);
+  if (verdict.answered && open) lines.push("", word("unanswered", { count: open }));
+  lines.push("", `| ${word("option")} | ${word("points")} | ${word("standing")} |`, "| --- | ---: | --- |");
+  verdict.ranking.forEach(({ option: id, score }, i) => lines.push(`| ${name(id)} | ${score} | ${word("ranked", { rank: i + 1 })} |`));
+  for (const { option: id, score, by } of verdict.ruled_out) {
+    lines.push(`| ${name(id)} | ${score} | ${word("ruled_out_by", { answers: joinNames(spec, by.map(quoted)) })} |`);
+  }
 
-  lines.push("", "## Pros and Cons of the Options");
+  lines.push("", `## ${word("pros_cons")}`);
   for (const o of spec.options) {
     lines.push("", `### ${md(o.name)}`, "");
     const before = lines.length;
     for (const { a } of picked) {
       const values = spec.options.map((x) => a.scores[x.id] ?? 0);
       const mine = a.scores[o.id] ?? 0;
-      if (a.excludes.includes(o.id)) lines.push(`- Bad, because **${md(a.label)}** rules it out.`);
-      else if (Math.max(...values) > Math.min(...values) && mine === Math.max(...values)) lines.push(`- Good, because **${md(a.label)}** (+${mine})`);
-      else if (Math.max(...values) > Math.min(...values) && mine === Math.min(...values)) lines.push(`- Bad, because **${md(a.label)}** (+${mine})`);
+      const apart = Math.max(...values) > Math.min(...values);
+      if (a.excludes.includes(o.id)) lines.push(`- ${word("bad_ruled_out", { answer: md(a.label) })}`);
+      else if (apart && mine === Math.max(...values)) lines.push(`- ${word("good", { answer: md(a.label), points: mine })}`);
+      else if (apart && mine === Math.min(...values)) lines.push(`- ${word("bad", { answer: md(a.label), points: mine })}`);
     }
-    if (lines.length === before) lines.push("- Neutral: no answer sets it apart.");
+    if (lines.length === before) lines.push(`- ${word("neutral")}`);
   }
 
   if (cited.length) {
-    lines.push("", "## Sources", "");
+    lines.push("", `## ${word("sources")}`, "");
     cited.forEach((id, i) => {
       const s = spec.sources[id];
       lines.push(`${i + 1}. ${md(s.title)}, ${md(s.publisher)}, ${s.date}.${s.url ? ` <${url(s.url)}>` : ""}`);

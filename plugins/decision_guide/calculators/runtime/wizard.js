@@ -5,22 +5,7 @@ import { byId, paramName, readSpec, setParams, setText, urlWriter } from "./calc
 import { escapeMarkup } from "./chart.js";
 import { decide } from "./decide.js";
 import { decisionRecord, describe, drivers, joinNames, points } from "./record.js";
-
-// The words the wizard writes on the page, in one place.
-const WORDS = {
-  progress: (n, m) => `Answered ${n} of ${m}`,
-  ruledOut: "ruled out by",
-  rulesOut: "rules out",
-  closeCall: "Close call",
-  flip: (question, answer, option) => `Answering “${question}” with “${answer}” would recommend ${option}.`,
-  noFlip: "No single answer change would recommend another option.",
-  conflictNone: "Your hard constraints rule out every option.",
-  conflictFavourite: (favourite, by) => `Your answers favour ${favourite} most${by}, but a hard constraint rules it out.`,
-  relax: (question, answer, options) => `Relax “${question}” to “${answer}” → ${options}.`,
-  relaxNone: "No single answer change resolves this; more than one constraint has to give.",
-  scores: "Points per option",
-  drivers: "Answers that drove the recommendation",
-};
+import { say, sayHtml } from "./words.js";
 
 const WEIGHT = ".weight";
 
@@ -47,6 +32,9 @@ export function writeState(spec, { answers, weights }, search) {
 }
 
 const html = escapeMarkup;
+// The wizard's words (spec.words): as text, or as HTML with `values` already HTML.
+const word = (spec, key, values) => say(spec.words, `wizard.${key}`, values);
+const wordHtml = (spec, key, values) => sayHtml(spec.words, `wizard.${key}`, html, values);
 const name = (spec, id) => byId(spec.options, id).short_name;
 const label = (spec, { question, answer }) => {
   const q = byId(spec.questions, question);
@@ -54,18 +42,21 @@ const label = (spec, { question, answer }) => {
 };
 
 function conflictHtml(spec, conflict) {
-  const favoured = conflict.favoured_by.map((ref) => `“${label(spec, ref).answer}”`);
-  const head = conflict.kind === "no-option-left" ? WORDS.conflictNone
-    : WORDS.conflictFavourite(name(spec, conflict.favourite), favoured.length ? ` (${joinNames(favoured)})` : "");
+  const favoured = conflict.favoured_by.map((ref) => say(spec.words, "verdict.quoted", { text: label(spec, ref).answer }));
+  const head = conflict.kind === "no-option-left" ? word(spec, "conflict_none")
+    : word(spec, favoured.length ? "conflict_favourite_by" : "conflict_favourite",
+      { option: name(spec, conflict.favourite), answers: joinNames(spec, favoured) });
   const constraints = conflict.constraints.map((ref) => {
     const { answer } = label(spec, ref);
     const reason = byId(byId(spec.questions, ref.question).answers, ref.answer).reason;
-    return `<li>“${html(answer)}” ${WORDS.rulesOut} ${html(joinNames(ref.excludes.map((id) => name(spec, id))))}: ${html(reason)}</li>`;
+    return `<li>${wordHtml(spec, "rules_out", { answer: html(answer),
+      options: html(joinNames(spec, ref.excludes.map((id) => name(spec, id)))), reason: html(reason) })}</li>`;
   });
   const relax = conflict.relax.length ? conflict.relax.map((ref) => {
     const words = label(spec, ref);
-    return `<li>${html(WORDS.relax(words.question, words.answer, joinNames(ref.recommends.map((id) => name(spec, id)), "or")))}</li>`;
-  }) : [`<li>${html(WORDS.relaxNone)}</li>`];
+    return `<li>${html(word(spec, "relax", { question: words.question, answer: words.answer,
+      options: joinNames(spec, ref.recommends.map((id) => name(spec, id)), "or") }))}</li>`;
+  }) : [`<li>${html(word(spec, "relax_none"))}</li>`];
   return `<p><strong>${html(head)}</strong></p><ul>${constraints.join("")}</ul><ul class="dg-wizard__relax">${relax.join("")}</ul>`;
 }
 
@@ -77,17 +68,18 @@ function scoresHtml(spec, verdict) {
     const by = ruled.get(id);
     const top = verdict.recommendation.includes(id) ? " dg-wizard__score--top" : "";
     const out = by ? " dg-wizard__score--out" : "";
-    const note = by ? `<span class="dg-wizard__why">${WORDS.ruledOut} ${by.map((ref) => `“${html(label(spec, ref).answer)}”`).join(", ")}</span>` : "";
+    const note = by ? `<span class="dg-wizard__why">${wordHtml(spec, "ruled_out_by",
+      { answers: html(by.map((ref) => say(spec.words, "verdict.quoted", { text: label(spec, ref).answer })).join(", ")) })}</span>` : "";
     return `<li class="dg-wizard__score${top}${out}" data-option="${html(id)}"><span>${html(name(spec, id))}</span> ` +
       `<meter aria-hidden="true" max="${best}" value="${Math.max(0, verdict.scores[id])}"></meter> ` +
-      `<span>${html(points(verdict.scores[id]))}</span>${note}</li>`;
+      `<span>${html(points(spec, verdict.scores[id]))}</span>${note}</li>`;
   }).join("");
 }
 
 function draw(root, spec, verdict, state) {
   const output = (key) => root.querySelector(`[data-output="${key}"]`);
   const sentence = describe(spec, verdict);
-  setText(output("progress"), WORDS.progress(verdict.answered, verdict.questions));
+  setText(output("progress"), word(spec, "progress", { answered: verdict.answered, questions: verdict.questions }));
   setText(output("summary"), sentence);
   setText(output("recommendation"), sentence);
   output("close-call").hidden = !verdict.close_call || verdict.recommendation.length !== 1;
@@ -99,12 +91,12 @@ function draw(root, spec, verdict, state) {
   const flip = output("flip");
   flip.hidden = verdict.recommendation.length !== 1;
   const words = verdict.flip && label(spec, verdict.flip);
-  setText(flip, verdict.flip ? WORDS.flip(words.question, words.answer, name(spec, verdict.flip.option)) : WORDS.noFlip);
+  setText(flip, verdict.flip ? word(spec, "flip", { ...words, option: name(spec, verdict.flip.option) }) : word(spec, "no_flip"));
   const driving = drivers(spec, verdict, state);
   const list = output("drivers");
   list.hidden = driving.length === 0;
-  list.innerHTML = driving.map(({ q, a, pts }) => `<li><a href="${html(q.criterion.href)}">${html(q.criterion.title)}</a>: ` +
-    `“${html(a.label)}” (+${html(String(pts))})</li>`).join("");
+  list.innerHTML = driving.map(({ q, a, pts }) => `<li>${wordHtml(spec, "driver", {
+    criterion: `<a href="${html(q.criterion.href)}">${html(q.criterion.title)}</a>`, answer: html(a.label), points: html(String(pts)) })}</li>`).join("");
 }
 
 function download(root, text, filename, type) {
@@ -163,8 +155,8 @@ export function mountWizard(root) {
       radios()[0]?.focus();
     }
   });
-  root.querySelector('[data-output="scores"]').setAttribute("aria-label", WORDS.scores);
-  root.querySelector('[data-output="drivers"]').setAttribute("aria-label", WORDS.drivers);
+  root.querySelector('[data-output="scores"]').setAttribute("aria-label", word(spec, "scores"));
+  root.querySelector('[data-output="drivers"]').setAttribute("aria-label", word(spec, "drivers"));
   root.querySelector(".dg-wizard__fallback").hidden = true;
   form.hidden = false;
   draw(root, spec, verdict(), state);
