@@ -23,8 +23,8 @@ from decision_guide.calculators.formats import DEFAULT_STYLE, NumberStyle
 from decision_guide.knowledge.base import KnowledgeBase
 from decision_guide.knowledge.figures import Freshness, freshness
 from decision_guide.knowledge.inline_refs import REFERENCE
-from decision_guide.knowledge.yaml_source import MAX_FILE_BYTES
 from decision_guide.knowledge.words import Words, default_words
+from decision_guide.knowledge.yaml_source import MAX_FILE_BYTES
 from decision_guide.site.evidence import Evidence
 from decision_guide.site.locations import anchor, location
 from decision_guide.site.safe_markdown import SafeMarkdown
