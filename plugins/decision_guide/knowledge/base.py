@@ -24,6 +24,7 @@ from decision_guide.knowledge.models import (
     SECTIONS,
     Cost,
     Criterion,
+    Disagreement,
     Fact,
     GuideMeta,
     KnowledgeFile,
@@ -55,6 +56,7 @@ class KnowledgeBase:
     sources: tuple[Source, ...]
     facts: tuple[Fact, ...]
     quality: tuple[QualityMetric, ...]
+    disagreements: tuple[Disagreement, ...]
     origins: Mapping[tuple[str, str], Origin] = field(repr=False)
     field_positions: Mapping[tuple[str, str, str], tuple[int, int]] = field(repr=False,
                                                                              default_factory=dict)

@@ -112,9 +112,20 @@ class Option(Identified):
     description: Markdown
 
 
+class Inference(Entity):
+    """A rating or a matrix tick that no source states: the guide inferred it, and says from what."""
+
+    basis: Text = Field(description="What it was inferred from, in the guide's own words.")
+    sources: Annotated[list[Id], Ref("sources")] = Field(
+        min_length=1, description="The sources whose statements it was inferred from.")
+
+
 class Assessment(Entity):
     rating: Annotated[Id, Ref("ratings")] = Field(description="A rating id from the guide's rating scale.")
     note: Text = Field(description="One sentence saying why, in the guide's own words.")
+    inferred_from: Inference | None = Field(
+        default=None, description="Set when no source gives this rating: what the guide inferred it "
+                                  "from. Tables mark such a cell as inferred.")
 
 
 class Threshold(Entity):
@@ -215,6 +226,10 @@ class Answer(Identified):
                                 "shown with the ruling; only with 'excludes'.")
     sources: Annotated[list[Id], Ref("sources")] = Field(
         default=[], description="Sources supporting the constraint; only with 'excludes'.")
+    inferred_from: Inference | None = Field(
+        default=None, description="Set when no source says which option this answer points to (for "
+                                  "a question's first answer: the decision matrix's tick): what the "
+                                  "guide inferred it from. The matrix marks such a tick as inferred.")
 
     @model_validator(mode="after")
     def _constraint_explained(self) -> Answer:
@@ -277,6 +292,29 @@ class QualityMetric(Identified):
     sources: Annotated[list[Id], Ref("sources")] = Field(min_length=1)
 
 
+class Side(Entity):
+    """One side of a disagreement: what it holds, with the figures and sources that say so."""
+
+    says: Text = Field(description="This side's position, in the guide's own words; figures as "
+                                   "{cost:ID} or {fact:ID} references.")
+    value: Text | None = Field(default=None, description="The side's value in a word or two "
+                               "(a rating, a range), shown as the side's headline.")
+    sources: Annotated[list[Id], Ref("sources")] = Field(min_length=1)
+
+
+class Disagreement(Identified):
+    """Where sources disagree: the claim in question and every side, each cited. Shown on the
+    pages of the criteria it concerns and on the disagreements list."""
+
+    claim: Text = Field(description="What the sources disagree about, as a question or claim.")
+    sides: list[Side] = Field(min_length=2)
+    reading: Text | None = Field(default=None, description="How the guide weighs the sides, if it does.")
+    criteria: Annotated[list[Id], Ref("criteria")] = Field(
+        default=[], description="Criteria whose pages show this disagreement.")
+    facts: Annotated[list[Id], Ref("facts")] = Field(default=[], description="Facts it concerns.")
+    costs: Annotated[list[Id], Ref("costs")] = Field(default=[], description="Costs it concerns.")
+
+
 class KnowledgeFile(Entity):
     """One YAML file under the knowledge folder: any of these sections, each a list of records."""
 
@@ -291,6 +329,7 @@ class KnowledgeFile(Entity):
     sources: list[Source] = []
     facts: list[Fact] = []
     quality: list[QualityMetric] = []
+    disagreements: list[Disagreement] = []
 
 
 SECTIONS: tuple[str, ...] = tuple(name for name in KnowledgeFile.model_fields if name != "guide")

@@ -7,6 +7,7 @@ marker code turns into ``page:line:col`` — a block never silently renders as p
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -49,6 +50,12 @@ def _render(ctx: PageContext, template: str, **data: Any) -> Markup:
     return ctx.template(f"blocks/{template}", **data)
 
 
+def anchor_prefix(block: str, args: Mapping[str, str]) -> str:
+    """Ids for a block's notes, distinct for each block and arguments on a page."""
+    digest = hashlib.sha1(repr(sorted(args.items())).encode(), usedforsecurity=False).hexdigest()[:6]
+    return f"dg-{block}-{digest}"
+
+
 def comparison(ctx: PageContext, args: Mapping[str, str]) -> Markup:
     if "group" in args and "criteria" in args:
         raise BlockError("give either 'group' or 'criteria', not both")
@@ -60,7 +67,8 @@ def comparison(ctx: PageContext, args: Mapping[str, str]) -> Markup:
             raise BlockError(f"unknown criterion group '{args['group']}'{suggest(args['group'], groups)}")
         criteria = [c for c in criteria if c.group == args["group"]]
         caption = f"Options compared: {groups[args['group']].title}"
-    return _render(ctx, "comparison.html", criteria=criteria, caption=args.get("caption", caption))
+    return _render(ctx, "comparison.html", criteria=criteria, caption=args.get("caption", caption),
+                   prefix=anchor_prefix("comparison", args))
 
 
 def matrix(ctx: PageContext, args: Mapping[str, str]) -> Markup:
@@ -70,11 +78,12 @@ def matrix(ctx: PageContext, args: Mapping[str, str]) -> Markup:
         best = max(first.scores.values(), default=0)
         favoured = {o for o, s in first.scores.items() if s == best and best > 0}
         rows.append((question, first, favoured))
-    return _render(ctx, "matrix.html", rows=rows)
+    return _render(ctx, "matrix.html", rows=rows, prefix=anchor_prefix("matrix", args))
 
 
 def quality(ctx: PageContext, args: Mapping[str, str]) -> Markup:
-    return _render(ctx, "quality.html", metrics=pick(ctx, "quality", args, "metrics"))
+    return _render(ctx, "quality.html", metrics=pick(ctx, "quality", args, "metrics"),
+                   prefix=anchor_prefix("quality", args))
 
 
 def costs(ctx: PageContext, args: Mapping[str, str]) -> Markup:
@@ -104,6 +113,14 @@ def facts(ctx: PageContext, args: Mapping[str, str]) -> Markup:
     return _render(ctx, "facts.html", facts=chosen)
 
 
+def disagreements(ctx: PageContext, args: Mapping[str, str]) -> Markup:
+    chosen = pick(ctx, "disagreements", args, "disagreements")
+    if "criterion" in args:
+        pick(ctx, "criteria", {"id": args["criterion"]}, "id")
+        chosen = [d for d in chosen if args["criterion"] in d.criteria]
+    return _render(ctx, "disagreements.html", disagreements=chosen)
+
+
 def thresholds(ctx: PageContext, args: Mapping[str, str]) -> Markup:
     rows = [(c, t) for c in pick(ctx, "criteria", args, "criteria") for t in c.thresholds]
     return _render(ctx, "thresholds.html", rows=rows)
@@ -130,6 +147,7 @@ BLOCKS: dict[str, BlockSpec] = {
     "patterns": BlockSpec(_cards("patterns", "patterns"), frozenset({"patterns"})),
     "use-cases": BlockSpec(_cards("use_cases", "use-cases"), frozenset({"use-cases"})),
     "facts": BlockSpec(facts, frozenset({"topic", "facts"})),
+    "disagreements": BlockSpec(disagreements, frozenset({"disagreements", "criterion"})),
     "thresholds": BlockSpec(thresholds, frozenset({"criteria"})),
     "kpis": BlockSpec(kpis, frozenset({"kpis"})),
     "cost": BlockSpec(cost, frozenset({"id"}), frozenset({"id"}), inline=True),

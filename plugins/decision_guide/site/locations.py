@@ -14,7 +14,9 @@ PAGE_FOLDERS = {"criteria": "criteria", "patterns": "patterns", "use_cases": "us
 PRICES_PAGE = "reference/prices.md"
 SOURCES_PAGE = "reference/sources.md"
 FACTS_PAGE = "reference/facts.md"
-REFERENCE_PAGES = {"costs": PRICES_PAGE, "sources": SOURCES_PAGE, "facts": FACTS_PAGE}
+DISAGREEMENTS_PAGE = "reference/disagreements.md"
+REFERENCE_PAGES = {"costs": PRICES_PAGE, "sources": SOURCES_PAGE, "facts": FACTS_PAGE,
+                   "disagreements": DISAGREEMENTS_PAGE}
 """Sections whose entities are entries on one reference page."""
 
 
@@ -24,7 +26,7 @@ def index_page(section: str) -> str:
 
 INDEX_PAGES = {index_page("criteria"): "Criteria", index_page("patterns"): "Patterns",
                index_page("use_cases"): "Use cases", PRICES_PAGE: "Prices", SOURCES_PAGE: "Sources",
-               FACTS_PAGE: "Facts and figures"}
+               FACTS_PAGE: "Facts and figures", DISAGREEMENTS_PAGE: "Where sources disagree"}
 """Every generated page that is not one entity's, with its title."""
 
 

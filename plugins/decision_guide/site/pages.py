@@ -19,6 +19,7 @@ from decision_guide.knowledge.base import KnowledgeBase
 from decision_guide.knowledge.references import cites, referring
 from decision_guide.site.blocks import BLOCKS
 from decision_guide.site.locations import (
+    DISAGREEMENTS_PAGE,
     FACTS_PAGE,
     INDEX_PAGES,
     PRICES_PAGE,
@@ -93,7 +94,8 @@ def generated_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
     for criterion in kb.criteria:
         questions = referring(kb.questions, "criteria", criterion.id)
         yield page(entity_page("criteria", criterion.id), "criterion.md",
-                   ("criteria", criterion.id), criterion.title, criterion=criterion, questions=questions)
+                   ("criteria", criterion.id), criterion.title, criterion=criterion, questions=questions,
+                   disagreements=referring(kb.disagreements, "criteria", criterion.id))
     if kb.patterns:
         yield page(index_page("patterns"), "patterns_index.md", first("patterns"))
     for pattern in kb.patterns:
@@ -112,6 +114,8 @@ def generated_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
         yield page(SOURCES_PAGE, "sources.md", first("sources"), groups=_sources_by_kind(kb))
     if kb.facts:
         yield page(FACTS_PAGE, "facts.md", first("facts"), groups=_facts_by_topic(kb))
+    if kb.disagreements:
+        yield page(DISAGREEMENTS_PAGE, "disagreements.md", first("disagreements"))
 
 
 def placeholder_pages(knowledge_path: str) -> Iterator[GeneratedPage]:
@@ -141,6 +145,7 @@ CITING_LABELS: dict[str, Callable[[Any], str]] = {
     "facts": lambda f: f"fact: {f.statement[:60]}{'…' if len(f.statement) > 60 else ''}",
     "kpis": lambda k: f"KPI: {k.name}",
     "quality": lambda m: f"quality: {m.metric}",
+    "disagreements": lambda d: f"disagreement: {d.claim}",
 }
 
 
