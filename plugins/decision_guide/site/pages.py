@@ -27,11 +27,8 @@ from decision_guide.site.locations import (
     entity_page,
     index_page,
 )
+from decision_guide.site.paging import SOURCE_KIND_TITLES, ListPage
 from decision_guide.site.render import PageContext, Renderer
-
-SOURCE_KIND_TITLES = {"article": "Articles", "paper": "Papers", "survey": "Surveys",
-                      "pricing": "Pricing pages", "docs": "Documentation",
-                      "benchmark": "Benchmarks", "digest": "Pricing digests and summaries"}
 
 
 @dataclass(frozen=True)
@@ -88,34 +85,55 @@ def generated_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
         return GeneratedPage(src_uri, front + content, kb.origin(*edit).path)
 
     first = _first_origin(kb)
-    # A section without entities gets no pages: an empty "All patterns" list helps no reader.
-    if kb.criteria:
-        yield page(index_page("criteria"), "criteria_index.md", first("criteria"))
+    lists = renderer.list_pages
+
+    def listed(first_page: str, template: str, section: str,
+               data: Callable[[ListPage], dict[str, Any]] = lambda part: {}) -> Iterator[GeneratedPage]:
+        """Every page of one list (``paging``), each with its own entries and the pager. A
+        section without entities gets no pages: an empty "All patterns" list helps no reader."""
+        if not kb.section(section):
+            return
+        for part in lists[first_page]:
+            title = INDEX_PAGES[first_page]
+            if len(part.uris) > 1:
+                title = f"{title}, page {part.number} of {len(part.uris)}"
+            yield page(part.src_uri, template, first(section), title, entries=part.entries,
+                       pager=_pager(renderer, part, INDEX_PAGES[first_page]), **data(part))
+
+    yield from listed(index_page("criteria"), "criteria_index.md", "criteria")
     for criterion in kb.criteria:
         questions = referring(kb.questions, "criteria", criterion.id)
         yield page(entity_page("criteria", criterion.id), "criterion.md",
                    ("criteria", criterion.id), criterion.title, criterion=criterion, questions=questions,
                    disagreements=referring(kb.disagreements, "criteria", criterion.id))
-    if kb.patterns:
-        yield page(index_page("patterns"), "patterns_index.md", first("patterns"))
+    yield from listed(index_page("patterns"), "patterns_index.md", "patterns")
     for pattern in kb.patterns:
         use_cases = referring(kb.use_cases, "patterns", pattern.id)
         yield page(entity_page("patterns", pattern.id), "pattern.md", ("patterns", pattern.id),
                    pattern.name, pattern=pattern, use_cases=use_cases)
-    if kb.use_cases:
-        yield page(index_page("use_cases"), "use_cases_index.md", first("use_cases"))
+    yield from listed(index_page("use_cases"), "use_cases_index.md", "use_cases")
     for use_case in kb.use_cases:
         yield page(entity_page("use_cases", use_case.id), "use_case.md",
                    ("use_cases", use_case.id), use_case.name, use_case=use_case)
-    if kb.costs:
-        yield page(PRICES_PAGE, "prices.md", first("costs"),
-                   max_age_months=renderer.settings.max_age_months)
-    if kb.sources:
-        yield page(SOURCES_PAGE, "sources.md", first("sources"), groups=_sources_by_kind(kb))
-    if kb.facts:
-        yield page(FACTS_PAGE, "facts.md", first("facts"), groups=_facts_by_topic(kb))
+    yield from listed(PRICES_PAGE, "prices.md", "costs",
+                      lambda part: {"max_age_months": renderer.settings.max_age_months})
+    cited = citations(kb)
+    yield from listed(SOURCES_PAGE, "sources.md", "sources",
+                      lambda part: {"groups": _sources_by_kind(part.entries, cited)})
+    yield from listed(FACTS_PAGE, "facts.md", "facts",
+                      lambda part: {"groups": _facts_by_topic(part.entries)})
     if kb.disagreements:
         yield page(DISAGREEMENTS_PAGE, "disagreements.md", first("disagreements"))
+
+
+def _pager(renderer: Renderer, part: ListPage, title: str) -> dict[str, Markup]:
+    """Previous, next and every page by number, above and below a list of more than one page
+    (each landmark with its own name), or nothing."""
+    if len(part.uris) == 1:
+        return {"top": Markup(""), "bottom": Markup("")}
+    ctx = renderer.context(part.src_uri)
+    return {where: ctx.template("blocks/pager.html", part=part, label=f"{title}: pages{suffix}")
+            for where, suffix in (("top", ""), ("bottom", " (end of list)"))}
 
 
 def placeholder_pages(knowledge_path: str) -> Iterator[GeneratedPage]:
@@ -160,19 +178,19 @@ def citations(kb: KnowledgeBase) -> dict[str, list[Citation]]:
     return cited
 
 
-def _sources_by_kind(kb: KnowledgeBase) -> list[tuple[str, list[tuple[Any, list[Citation]]]]]:
-    cited = citations(kb)
+def _sources_by_kind(sources: tuple[Any, ...], cited: dict[str, list[Citation]]
+                     ) -> list[tuple[str, list[tuple[Any, list[Citation]]]]]:
     groups = []
     for kind, title in SOURCE_KIND_TITLES.items():
-        items = [(s, cited[s.id]) for s in kb.sources if s.kind == kind]
+        items = [(s, cited[s.id]) for s in sources if s.kind == kind]
         if items:
             groups.append((title, items))
     return groups
 
 
-def _facts_by_topic(kb: KnowledgeBase) -> list[tuple[str, list[Any]]]:
+def _facts_by_topic(facts: tuple[Any, ...]) -> list[tuple[str, list[Any]]]:
     topics: dict[str, list[Any]] = {}
-    for fact in kb.facts:
+    for fact in facts:
         title = (fact.topic or "general").replace("-", " ").capitalize()
         topics.setdefault(title, []).append(fact)
     return list(topics.items())

@@ -27,6 +27,7 @@ from decision_guide.knowledge.words import Words, default_words
 from decision_guide.knowledge.yaml_source import MAX_FILE_BYTES
 from decision_guide.site.evidence import Evidence
 from decision_guide.site.locations import anchor, location
+from decision_guide.site.paging import ListPage, entry_pages, list_pages
 from decision_guide.site.safe_markdown import SafeMarkdown
 from decision_guide.site.urls import LinkBase, Linker
 
@@ -95,6 +96,16 @@ class Renderer:
     def freshness(self, as_of: str) -> Freshness:
         return freshness(as_of, self.settings.today, self.settings.max_age_months)
 
+    @functools.cached_property
+    def list_pages(self) -> dict[str, list[ListPage]]:
+        """The pages of every list of a whole section (``paging``)."""
+        return list_pages(self.kb)
+
+    @functools.cached_property
+    def entry_pages(self) -> dict[tuple[str, str], str]:
+        """Which page of its reference list shows each entry."""
+        return entry_pages(self.list_pages)
+
 
 @dataclass(frozen=True)
 class PageContext(Evidence):
@@ -158,7 +169,10 @@ class PageContext(Evidence):
         ``for_browser`` is for links in data the browser reads (a calculator's or the wizard's
         JSON): no engine rewrites those, so they are always relative to the page's URL."""
         linker = replace(self.linker, relative_to="page") if for_browser else self.linker
-        return linker.to_page(*location(section, entity_id))
+        page, fragment = location(section, entity_id)
+        if fragment is not None:  # an entry on a list that may run over several pages
+            page = self.renderer.entry_pages.get((section, entity_id), page)
+        return linker.to_page(page, fragment)
 
     def anchor(self, section: str, entity_id: str) -> str:
         """The id an entity's entry carries on its reference page (what ``href`` links to)."""
