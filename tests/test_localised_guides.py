@@ -1,6 +1,7 @@
 """A guide in euros for German readers: every calculator value on the built page, in tables and
 charts too, reads ``1.234 €`` style, and the browser shows the same strings once the runtime has
-started and after it recomputes."""
+started and after it recomputes. Its ``words`` file puts the plugin's own words in German, on the
+static page and in what the browser writes."""
 
 from __future__ import annotations
 
@@ -11,9 +12,12 @@ from browsing import root_of
 from conftest import TODAY, build_project
 from decision_guide.adapters.cli import main
 from decision_guide.calculators.formats import NumberStyle, format_value
+from decision_guide.knowledge.words import load_words
 from static_server import serve_site
 
 GERMAN = NumberStyle(locale="de-DE", currency="EUR")
+GERMAN_WORDS = Path(__file__).parent / "contracts" / "words" / "de.yml"
+WORDS = load_words(GERMAN_WORDS, project_root=GERMAN_WORDS.parent, locale="de-DE")
 
 
 @pytest.fixture(scope="module")
@@ -22,6 +26,10 @@ def euro_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with pytest.MonkeyPatch.context() as patch:  # dated like the build's pinned 'today'
         patch.setenv("DECISION_GUIDE_TODAY", TODAY.isoformat())
         assert main(["new", str(guide), "--currency", "EUR", "--locale", "de-DE"]) == 0
+    (guide / "words.de.yml").write_bytes(GERMAN_WORDS.read_bytes())
+    config = guide / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "      locale: de-DE\n", "      locale: de-DE\n      words: words.de.yml\n"), encoding="utf-8")
     return build_project(guide, guide / "site")
 
 
@@ -53,4 +61,34 @@ def test_the_browser_shows_the_same_strings_and_recomputes_in_german(
         assert expected == "1.620.000\u00a0€"
         page.wait_for_function("([el, text]) => el.textContent === text",
                                arg=[total.element_handle(), expected])
+        page.close()
+
+
+@pytest.mark.slow
+def test_the_static_page_has_the_plugins_words_in_german(euro_site: Path) -> None:
+    html = (euro_site / "index.html").read_text(encoding="utf-8")
+    calculator = html[html.index('data-calculator="lease-or-buy"'):].split("</template>", 1)[1]
+    for key in ("calculator.inputs", "calculator.reset", "calculator.copy_link", "calculator.how_computed"):
+        assert f">{WORDS.say(key)}<" in calculator, key
+    for english in ("Reset to defaults", "Copy link", "How it is computed", ">Inputs<"):
+        assert english not in calculator
+    wizard = next(path for path in euro_site.rglob("*.html") if "data-wizard-spec" in path.read_text("utf-8"))
+    page = wizard.read_text(encoding="utf-8")
+    assert WORDS.say("wizard.start_again") in page and "Start again" not in page
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_the_browser_writes_the_plugins_words_in_german(euro_site: Path, browser) -> None:  # type: ignore[no-untyped-def]
+    with serve_site(euro_site) as base:
+        page = browser.new_page()
+        page.goto(base)
+        root = root_of(page, "lease-or-buy")
+        root.locator('input[name="laptops"]').fill("")
+        status = root.locator(".dg-calc__status")
+        expected = WORDS.say("calculator.fix_inputs", count=1)
+        page.wait_for_function("([el, text]) => el.textContent === text",
+                               arg=[status.element_handle(), expected])
+        error = root.locator('[data-field="laptops"] .dg-field__error')
+        assert error.text_content() == WORDS.say("calculator.enter_number")
         page.close()

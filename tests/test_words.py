@@ -66,7 +66,8 @@ BAD = {
                                       "expected one of its keys; did you mean 'fix_inputs'"),
     "unknown section": ("colour:\n  red: x\n",
                         "1:1: unknown key 'colour' at the top of the words table; expected a section: "
-                        "calculator, chart, export, record, units, verdict, wizard"),
+                        "banner, blocks, calculator, chart, disagreements, evidence, export, inferred, "
+                        "pages, record, units, verdict, wizard"),
     "a placeholder the entry does not have": (
         'calculator:\n  at_least: "Mindestens {limt}."\n',
         "2:13: 'calculator.at_least': unknown placeholder {limt}; this entry takes {limit} "
@@ -208,15 +209,25 @@ def test_the_finder_of_runtime_words_finds_them() -> None:
 
 
 def _text_outside_jinja(template: str) -> str:
+    """What a template writes itself: text between tags and the attributes a reader meets
+    (title, aria-label, alt, data-label), outside Jinja's tags; no entities."""
     text = re.sub(r"\{#.*?#\}|\{\{.*?\}\}|\{%.*?%\}", " ", template, flags=re.DOTALL)
-    return re.sub(r"<[^>]*>", " ", text)
+    read = r'\b(?:title|aria-label|alt|placeholder|data-label)="([^"]*)"'
+    text = re.sub(r"<[^>]*>", lambda tag: " ".join(["", *re.findall(read, tag[0]), ""]), text)
+    return re.sub(r"&#?\w+;", " ", text)
 
 
-@pytest.mark.parametrize("template", ["calculators/calculator.html", "calculators/wizard.html",
-                                      "records/decision.md"])
+@pytest.mark.parametrize("template", sorted(p.relative_to(TEMPLATES).as_posix()
+                                             for p in TEMPLATES.rglob("*.*")))
 def test_the_templates_take_every_word_from_the_table(template: str) -> None:
     text = _text_outside_jinja((TEMPLATES / template).read_text(encoding="utf-8"))
     assert not re.findall(r"[A-Za-z]{2,}", text), template
+
+
+def test_the_finder_of_template_words_finds_them() -> None:
+    assert _text_outside_jinja("<p>Presets: {{ w('x') }}</p>").split() == ["Presets:"]
+    assert _text_outside_jinja('<td data-label="{{ w(\'a\') }}">{{ x }}&nbsp;</td>').split() == []
+    assert _text_outside_jinja('<span class="dg-x" title="Not confirmed">').split() == ["Not", "confirmed"]
 
 
 def test_the_record_template_renders_in_german() -> None:

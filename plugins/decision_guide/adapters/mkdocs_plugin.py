@@ -145,7 +145,8 @@ class DecisionGuidePlugin(BasePlugin[GuideConfig]):  # type: ignore[no-untyped-c
             return html
         from decision_guide.site.banner import banner_html
 
-        return str(banner_html(problems, showing_last_good=self.guide is not None)) + html
+        words = self.guide.renderer.words if self.guide is not None else None
+        return str(banner_html(problems, showing_last_good=self.guide is not None, words=words)) + html
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:

@@ -12,14 +12,17 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from decision_guide.knowledge.words import Words, default_words
 from decision_guide.problems import Problem, summary_line
 from decision_guide.site.render import make_environment
 
 
 def banner_html(problems: Sequence[Problem], *, showing_last_good: bool,
-                template_dirs: tuple[Path, ...] = ()) -> Markup:
+                template_dirs: tuple[Path, ...] = (), words: Words | None = None) -> Markup:
     """A clear, accessible alert listing every problem as path:line:col: message [code]
-    (``templates/banner.html``; the knowledge base may not have loaded, so no page context)."""
+    (``templates/banner.html``; the knowledge base may not have loaded, so no page context; the
+    words are the last good guide's, else English)."""
     html = make_environment(template_dirs).get_template("banner.html").render(
-        problems=sorted(problems), summary=summary_line(problems), showing_last_good=showing_last_good)
+        w=words or default_words(), problems=sorted(problems), summary=summary_line(problems),
+        showing_last_good=showing_last_good)
     return Markup(html.rstrip("\n"))  # noqa: S704 (rendered with autoescape)

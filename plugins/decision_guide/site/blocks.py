@@ -60,13 +60,13 @@ def comparison(ctx: PageContext, args: Mapping[str, str]) -> Markup:
     if "group" in args and "criteria" in args:
         raise BlockError("give either 'group' or 'criteria', not both")
     criteria = pick(ctx, "criteria", args, "criteria")
-    caption = "Options compared on every criterion"
+    caption = ctx.words.say("blocks.comparison")
     if "group" in args:
         groups = {g.id: g for g in ctx.kb.guide.criterion_groups}
         if args["group"] not in groups:
             raise BlockError(f"unknown criterion group '{args['group']}'{suggest(args['group'], groups)}")
         criteria = [c for c in criteria if c.group == args["group"]]
-        caption = f"Options compared: {groups[args['group']].title}"
+        caption = ctx.words.say("blocks.comparison_group", group=groups[args["group"]].title)
     return _render(ctx, "comparison.html", criteria=criteria, caption=args.get("caption", caption),
                    prefix=anchor_prefix("comparison", args))
 

@@ -17,6 +17,7 @@ from decision_guide.knowledge.figures import format_figure
 if TYPE_CHECKING:
     from decision_guide.knowledge.base import KnowledgeBase
     from decision_guide.knowledge.figures import Freshness
+    from decision_guide.knowledge.words import Words
 
 
 class Evidence(ABC):
@@ -44,6 +45,11 @@ class Evidence(ABC):
     @abstractmethod
     def inline(self, name: str, **data: Any) -> Markup:
         ...
+
+    @property
+    @abstractmethod
+    def words(self) -> Words:
+        """The guide's words (``knowledge/words.py``)."""
 
     @abstractmethod
     def md(self, text: str | None) -> Markup:
@@ -75,8 +81,16 @@ class Evidence(ABC):
         fresh = self.freshness(as_of)
         if not fresh.stale:
             return Markup("")
-        return self.inline("stale", label=fresh.label, undated=fresh.months is None,
+        return self.inline("stale", label=self.age_label(fresh.months), undated=fresh.months is None,
                            max_age_months=self.max_age_months)
+
+    def age_label(self, months: int | None) -> str:
+        """"checked 14 months ago" in the guide's words (for a dated figure)."""
+        if months is None or months < 1:
+            return self.words.say("evidence.checked_this_month")
+        if months < 24:
+            return self.words.say("evidence.checked_months_ago", count=months)
+        return self.words.say("evidence.checked_years_ago", count=months // 12)
 
     def figure(self, cost_id: str) -> Markup:
         """A cost as it reads in a sentence: figure, unit, date, source, and any warnings."""

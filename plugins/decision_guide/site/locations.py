@@ -24,10 +24,11 @@ def index_page(section: str) -> str:
     return f"{PAGE_FOLDERS[section]}/index.md"
 
 
-INDEX_PAGES = {index_page("criteria"): "Criteria", index_page("patterns"): "Patterns",
-               index_page("use_cases"): "Use cases", PRICES_PAGE: "Prices", SOURCES_PAGE: "Sources",
-               FACTS_PAGE: "Facts and figures", DISAGREEMENTS_PAGE: "Where sources disagree"}
-"""Every generated page that is not one entity's, with its title."""
+INDEX_PAGES = {index_page("criteria"): "pages.criteria", index_page("patterns"): "pages.patterns",
+               index_page("use_cases"): "pages.use_cases", PRICES_PAGE: "pages.prices",
+               SOURCES_PAGE: "pages.sources", FACTS_PAGE: "pages.facts",
+               DISAGREEMENTS_PAGE: "pages.disagreements"}
+"""Every generated page that is not one entity's, with the words entry of its title."""
 
 
 def entity_page(section: str, entity_id: str) -> str:

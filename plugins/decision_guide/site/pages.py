@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from decision_guide.knowledge.base import KnowledgeBase
 from decision_guide.knowledge.references import cites, referring
+from decision_guide.knowledge.words import Words, default_words
 from decision_guide.site.blocks import BLOCKS
 from decision_guide.site.locations import (
     DISAGREEMENTS_PAGE,
@@ -27,8 +28,8 @@ from decision_guide.site.locations import (
     entity_page,
     index_page,
 )
-from decision_guide.site.paging import SOURCE_KIND_TITLES, ListPage
-from decision_guide.site.render import PageContext, Renderer
+from decision_guide.site.paging import SOURCE_KINDS, ListPage
+from decision_guide.site.render import PageContext, Renderer, escape_heading
 
 
 @dataclass(frozen=True)
@@ -74,14 +75,14 @@ def page_front_matter(title: str) -> str:
 
 def generated_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
     """Every generated page of the guide."""
-    kb = renderer.kb
+    kb, words = renderer.kb, renderer.words
 
     def page(src_uri: str, template: str, edit: tuple[str, str], title: str | None = None,
              **data: Any) -> GeneratedPage:
         ctx = renderer.context(src_uri)
         content = renderer.env.get_template(f"pages/{template}").render(
-            ctx=ctx, kb=kb, blocks=_Blocks(ctx), **data)
-        front = page_front_matter(title or INDEX_PAGES[src_uri])
+            ctx=ctx, kb=kb, w=words, blocks=_Blocks(ctx), **data)
+        front = page_front_matter(title or words.say(INDEX_PAGES[src_uri]))
         return GeneratedPage(src_uri, front + content, kb.origin(*edit).path)
 
     first = _first_origin(kb)
@@ -94,11 +95,12 @@ def generated_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
         if not kb.section(section):
             return
         for part in lists[first_page]:
-            title = INDEX_PAGES[first_page]
+            title = list_title = words.say(INDEX_PAGES[first_page])
             if len(part.uris) > 1:
-                title = f"{title}, page {part.number} of {len(part.uris)}"
+                title = words.say("pages.title_of_page", title=title, number=part.number,
+                                  pages=len(part.uris))
             yield page(part.src_uri, template, first(section), title, entries=part.entries,
-                       pager=_pager(renderer, part, INDEX_PAGES[first_page]), **data(part))
+                       pager=_pager(renderer, part, list_title), **data(part))
 
     yield from listed(index_page("criteria"), "criteria_index.md", "criteria")
     for criterion in kb.criteria:
@@ -117,11 +119,11 @@ def generated_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
                    ("use_cases", use_case.id), use_case.name, use_case=use_case)
     yield from listed(PRICES_PAGE, "prices.md", "costs",
                       lambda part: {"max_age_months": renderer.settings.max_age_months})
-    cited = citations(kb)
+    cited = citations(kb, words)
     yield from listed(SOURCES_PAGE, "sources.md", "sources",
-                      lambda part: {"groups": _sources_by_kind(part.entries, cited)})
+                      lambda part: {"groups": _sources_by_kind(part.entries, cited, words)})
     yield from listed(FACTS_PAGE, "facts.md", "facts",
-                      lambda part: {"groups": _facts_by_topic(part.entries)})
+                      lambda part: {"groups": _facts_by_topic(part.entries, words)})
     if kb.disagreements:
         yield page(DISAGREEMENTS_PAGE, "disagreements.md", first("disagreements"))
 
@@ -132,18 +134,18 @@ def _pager(renderer: Renderer, part: ListPage, title: str) -> dict[str, Markup]:
     if len(part.uris) == 1:
         return {"top": Markup(""), "bottom": Markup("")}
     ctx = renderer.context(part.src_uri)
-    return {where: ctx.template("blocks/pager.html", part=part, label=f"{title}: pages{suffix}")
-            for where, suffix in (("top", ""), ("bottom", " (end of list)"))}
+    return {where: ctx.template("blocks/pager.html", part=part, label=renderer.words.say(key, title=title))
+            for where, key in (("top", "pages.pager"), ("bottom", "pages.pager_end"))}
 
 
-def placeholder_pages(knowledge_path: str) -> Iterator[GeneratedPage]:
+def placeholder_pages(knowledge_path: str, words: Words | None = None) -> Iterator[GeneratedPage]:
     """Stand-ins for the index pages while the knowledge base has never loaded (under `serve`),
     so the navigation still works and each page can show the problem list."""
-    for src_uri, title in INDEX_PAGES.items():
-        yield GeneratedPage(src_uri, page_front_matter(title) + f"# {title}\n\n"
-                                     "This page is generated from the knowledge "
-                                     "base, which does not load yet: see the problems above.\n",
-                            knowledge_path)
+    words = words or default_words()
+    for src_uri, key in INDEX_PAGES.items():
+        title = words.say(key)
+        yield GeneratedPage(src_uri, page_front_matter(title) + f"# {escape_heading(title)}\n\n"
+                                     f"{html.escape(words.say('pages.not_loaded'))}\n", knowledge_path)
 
 
 def _first_origin(kb: KnowledgeBase) -> Callable[[str], tuple[str, str]]:
@@ -154,43 +156,45 @@ def _first_origin(kb: KnowledgeBase) -> Callable[[str], tuple[str, str]]:
 
 
 #: How each kind of entity is named where a source lists what cites it, in the order listed.
-CITING_LABELS: dict[str, Callable[[Any], str]] = {
-    "criteria": lambda c: c.title,
-    "costs": lambda c: f"{c.item} price",
-    "patterns": lambda p: p.name,
-    "use_cases": lambda u: u.name,
-    "questions": lambda q: f"wizard: {q.text}",
-    "facts": lambda f: f"fact: {f.statement[:60]}{'…' if len(f.statement) > 60 else ''}",
-    "kpis": lambda k: f"KPI: {k.name}",
-    "quality": lambda m: f"quality: {m.metric}",
-    "disagreements": lambda d: f"disagreement: {d.claim}",
+CITING_LABELS: dict[str, Callable[[Any, Words], str]] = {
+    "criteria": lambda c, w: c.title,
+    "costs": lambda c, w: w.say("pages.cites_cost", item=c.item),
+    "patterns": lambda p, w: p.name,
+    "use_cases": lambda u, w: u.name,
+    "questions": lambda q, w: w.say("pages.cites_question", text=q.text),
+    "facts": lambda f, w: w.say("pages.cites_fact",
+                                statement=f"{f.statement[:60]}{'…' if len(f.statement) > 60 else ''}"),
+    "kpis": lambda k, w: w.say("pages.cites_kpi", name=k.name),
+    "quality": lambda m, w: w.say("pages.cites_quality", metric=m.metric),
+    "disagreements": lambda d, w: w.say("pages.cites_disagreement", claim=d.claim),
 }
 
 
-def citations(kb: KnowledgeBase) -> dict[str, list[Citation]]:
+def citations(kb: KnowledgeBase, words: Words | None = None) -> dict[str, list[Citation]]:
     """For each source id, everything that cites it (any field declared as a reference to
     sources, nested ones included), in knowledge-base order."""
+    words = words or default_words()
     cited: dict[str, list[Citation]] = {s.id: [] for s in kb.sources}
     for section, label in CITING_LABELS.items():
         for entity in kb.section(section):
             for source_id in cites(entity, "sources"):
-                cited[source_id].append(Citation(label(entity), section, entity.id))
+                cited[source_id].append(Citation(label(entity, words), section, entity.id))
     return cited
 
 
-def _sources_by_kind(sources: tuple[Any, ...], cited: dict[str, list[Citation]]
+def _sources_by_kind(sources: tuple[Any, ...], cited: dict[str, list[Citation]], words: Words
                      ) -> list[tuple[str, list[tuple[Any, list[Citation]]]]]:
     groups = []
-    for kind, title in SOURCE_KIND_TITLES.items():
+    for kind in SOURCE_KINDS:
         items = [(s, cited[s.id]) for s in sources if s.kind == kind]
         if items:
-            groups.append((title, items))
+            groups.append((words.say(f"pages.kind_{kind}"), items))
     return groups
 
 
-def _facts_by_topic(facts: tuple[Any, ...]) -> list[tuple[str, list[Any]]]:
+def _facts_by_topic(facts: tuple[Any, ...], words: Words) -> list[tuple[str, list[Any]]]:
     topics: dict[str, list[Any]] = {}
     for fact in facts:
-        title = (fact.topic or "general").replace("-", " ").capitalize()
+        title = fact.topic.replace("-", " ").capitalize() if fact.topic else words.say("pages.general")
         topics.setdefault(title, []).append(fact)
     return list(topics.items())

@@ -31,9 +31,8 @@ from decision_guide.site.locations import (
 LIST_ROWS = 200
 """The most entries one list page shows."""
 
-SOURCE_KIND_TITLES = {"article": "Articles", "paper": "Papers", "survey": "Surveys",
-                      "pricing": "Pricing pages", "docs": "Documentation",
-                      "benchmark": "Benchmarks", "digest": "Pricing digests and summaries"}
+SOURCE_KINDS = ("article", "paper", "survey", "pricing", "docs", "benchmark", "digest")
+"""The kinds of source, in the order the sources page lists them (titles: ``pages.kind_<kind>``)."""
 
 
 def _by_group(items: tuple[Any, ...], key: Callable[[Any], Any], order: list[Any]) -> list[Any]:
@@ -55,7 +54,7 @@ LISTS: dict[str, tuple[str, Callable[[KnowledgeBase], list[Any]]]] = {
     PRICES_PAGE: ("costs", lambda kb: _by_group(
         kb.costs, lambda c: c.category, [g.id for g in kb.guide.cost_categories])),
     SOURCES_PAGE: ("sources", lambda kb: _by_group(kb.sources, lambda s: s.kind,
-                                                   list(SOURCE_KIND_TITLES))),
+                                                   list(SOURCE_KINDS))),
     FACTS_PAGE: ("facts", lambda kb: _by_group(kb.facts, lambda f: f.topic or "general",
                                                _topics(kb))),
 }

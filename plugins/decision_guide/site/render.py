@@ -138,6 +138,12 @@ class PageContext(Evidence):
         # split on '\n' only: str.splitlines() also splits inside text at U+2028 and U+2029
         return Markup("\n".join(line.strip() for line in html.split("\n") if line.strip()))  # noqa: S704
 
+    def count(self, number: int) -> str:
+        """A whole number of things (entries on a page) with the locale's digit grouping."""
+        from decision_guide.calculators.formats import format_value
+
+        return format_value(number, "number", self.renderer.settings.number_style)
+
     def md(self, text: str | None) -> Markup:
         return self._with_references(text, self.renderer.markdown.inline)
 
