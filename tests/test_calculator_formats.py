@@ -25,7 +25,9 @@ from decision_guide.calculators.formats import (
     NumberStyle,
     StyleError,
     check_style,
+    format_figure,
     format_value,
+    plain_number,
     style_of,
 )
 
@@ -177,3 +179,34 @@ def test_agrees_with_format_js_on_random_values_in_other_locales() -> None:
             mismatches = [(v, t, format_value(v, fmt, style)) for v, t in zip(values, texts, strict=True)
                           if format_value(v, fmt, style) != t]
             assert not mismatches[:5], (style.locale, fmt)
+
+
+@pytest.mark.parametrize("case", _contract("plain.json")["cases"], ids=lambda c: c["text"])
+def test_numbers_in_formulas_keep_6_significant_digits_but_every_integer_digit(case: dict[str, Any]) -> None:
+    """The same table ``tests/js/format.test.js`` holds ``plainNumber`` to."""
+    assert plain_number(case["value"]) == case["text"]
+
+
+GERMAN = NumberStyle(locale="de-DE", currency="EUR")
+
+
+@pytest.mark.parametrize(("value", "style", "text"), [
+    (0.13, None, "0.13"), (0.02, None, "0.02"), (0.00002, None, "0.00002"), (0.032, None, "0.032"),
+    (2, None, "2.00"), (2.69, None, "2.69"), (0.1, None, "0.10"), (500, None, "500"), (5000, None, "5,000"),
+    (0.0075, None, "0.0075"), (0, None, "0"), (1234.56, None, "1,234.56"),
+    (1234.56, GERMAN, "1.234,56"), (5000, GERMAN, "5.000"), (0.0325, GERMAN, "0,0325"), (2, GERMAN, "2,00"),
+    (1234.56, NumberStyle(locale="fr-FR", currency="EUR"), "1\u202f234,56"),
+])
+def test_a_cited_amount_keeps_the_precision_its_source_gives(value: float, style: NumberStyle | None,
+                                                             text: str) -> None:
+    assert format_figure(value, style=style or NumberStyle()) == text
+
+
+@pytest.mark.parametrize(("low", "high", "style", "text"), [
+    (80, 120, None, "80–120"), (500, 5000, None, "500–5,000"), (5, 50, None, "5–50"),
+    (2.5, 10, None, "2.50–10.00"), (0.13, 0.25, None, "0.13–0.25"), (80.5, 120, None, "80.50–120.00"),
+    (2.5, 10, GERMAN, "2,50–10,00"), (500, 5000, GERMAN, "500–5.000"),
+])
+def test_a_range_reads_the_same_at_both_ends(low: float, high: float, style: NumberStyle | None,
+                                             text: str) -> None:
+    assert format_figure(None, low, high, style or NumberStyle()) == text

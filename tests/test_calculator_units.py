@@ -10,7 +10,6 @@ from decision_guide.calculators.compile import CompiledCalculator
 from decision_guide.calculators.spec import calculator_spec
 from decision_guide.calculators.units import entered, entered_text, model_value
 from decision_guide.guide import load_guide
-from decision_guide.knowledge.figures import format_figure
 from decision_guide.site.render import RenderSettings
 from hypothesis import given
 from hypothesis import strategies as st
@@ -78,10 +77,3 @@ def test_a_number_written_as_a_box_or_a_url_holds_it_reads_back_the_same(number:
                                               (-0.0, "0"), (12.5, "12.5"), (1e21, "1000000000000000000000")])
 def test_a_box_holds_plain_digits(number: float, text: str) -> None:
     assert entered_text(number) == text
-
-
-@pytest.mark.parametrize(("low", "high", "text"), [(80, 120, "80–120"), (500, 5000, "500–5,000"),
-                                                   (5, 50, "5–50"), (2.5, 10, "2.50–10.00"),
-                                                   (0.13, 0.25, "0.13–0.25"), (80.5, 120, "80.50–120.00")])
-def test_a_range_reads_the_same_at_both_ends(low: float, high: float, text: str) -> None:
-    assert format_figure(None, low, high) == text

@@ -1,24 +1,12 @@
-"""Figures read the way people write prices, and age is measured from the as-of date."""
+"""A figure's age is measured from its as-of date (how its amount reads is tested with the other
+formats, in test_calculator_formats.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from decision_guide.knowledge.dates import months_between, parse_date
-from decision_guide.knowledge.figures import format_amount, format_figure, freshness
-
-
-@pytest.mark.parametrize(("value", "text"), [
-    (0.13, "0.13"), (0.02, "0.02"), (0.00002, "0.00002"), (0.032, "0.032"), (2, "2.00"),
-    (2.69, "2.69"), (0.1, "0.10"), (500, "500"), (5000, "5,000"), (0.0075, "0.0075"), (0, "0"),
-])
-def test_amounts(value: float, text: str) -> None:
-    assert format_amount(value) == text
-
-
-def test_ranges_use_an_en_dash() -> None:
-    assert format_figure(None, 500, 5000) == "500–5,000"
+from decision_guide.knowledge.figures import freshness
 
 
 def test_partial_dates_mean_their_earliest_day() -> None:

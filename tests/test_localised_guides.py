@@ -11,7 +11,7 @@ import pytest
 from browsing import root_of
 from conftest import TODAY, build_project
 from decision_guide.adapters.cli import main
-from decision_guide.calculators.formats import NumberStyle, format_value
+from decision_guide.calculators.formats import NumberStyle, format_figure, format_value
 from decision_guide.knowledge.words import load_words
 from static_server import serve_site
 
@@ -72,6 +72,11 @@ def test_the_static_page_has_the_plugins_words_in_german(euro_site: Path) -> Non
         assert f">{WORDS.say(key)}<" in calculator, key
     for english in ("Reset to defaults", "Copy link", "How it is computed", ">Inputs<"):
         assert english not in calculator
+    # A cited price keeps the precision its source gives, in German: 1400 is "1.400", 45 is "45,00".
+    assert f">{format_figure(1400, style=GERMAN)}&nbsp;" in html and ">45,00&nbsp;" in html
+    assert f'<span class="dg-asof">{WORDS.say("evidence.as_of", date="2026-11")}' in html
+    prices = (euro_site / "reference" / "prices" / "index.html").read_text(encoding="utf-8")
+    assert f"<caption>{WORDS.say('blocks.prices')}</caption>" in prices and "<h1" in prices
     wizard = next(path for path in euro_site.rglob("*.html") if "data-wizard-spec" in path.read_text("utf-8"))
     page = wizard.read_text(encoding="utf-8")
     assert WORDS.say("wizard.start_again") in page and "Start again" not in page

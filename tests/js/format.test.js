@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { DEFAULT_STYLE, FORMATS, formatValue } from "../../plugins/decision_guide/calculators/runtime/format.js";
+import { DEFAULT_STYLE, FORMATS, formatValue, plainNumber } from "../../plugins/decision_guide/calculators/runtime/format.js";
 
 const contract = (name) => JSON.parse(readFileSync(new URL(`../contracts/formats/${name}`, import.meta.url), "utf8"));
 const { cases } = contract("en-US.json");
@@ -58,4 +58,10 @@ test("never prints an exponent, NaN or a hyphen-minus", () => {
       assert.doesNotMatch(text, /e|NaN|Infinity|-/i, `${format} ${value}: ${text}`);
     }
   }
+});
+
+test("numbers in formulas keep 6 significant digits but every integer digit, in every locale (plain.json)", () => {
+  const { cases: plain } = contract("plain.json");
+  assert.ok(plain.length >= 20);
+  for (const { value, text } of plain) assert.equal(plainNumber(value), text, String(value));
 });

@@ -4,7 +4,9 @@ This is the one numbers-and-formatting module on the Python side, twin of
 ``calculators/runtime/format.js``: the build renders every calculator result, table cell and
 chart label with it and the browser updates them live with the JS, so both must give identical
 strings or the page would change its text when the script starts. Both read the same golden
-table (``tests/contracts/formats/cases.json``).
+tables (``tests/contracts/formats/``). It also writes the cited figures of the knowledge base
+(``format_figure``: a quoted price keeps its cents) and the numbers inside formulas
+(``plain_number``: code, the same in every locale).
 
 Two steps. Rounding is locale-free and shared: both sides round the shortest round-trip decimal
 of the value (``repr`` here, ``toExponential`` there) half away from zero in integer arithmetic,
@@ -102,9 +104,9 @@ def _tenths_rule(a: float) -> tuple[int, int]:
     return (1, 0)
 
 
-def _fixed(a: float, places: int) -> str:
+def _fixed(a: float | Decimal, places: int) -> str:
     """``a`` >= 0 rounded half away from zero to ``places`` decimals, as plain digits."""
-    _, digits, power = Decimal(repr(a)).as_tuple()
+    _, digits, power = (a if isinstance(a, Decimal) else Decimal(repr(a))).as_tuple()
     assert isinstance(power, int)  # finite by the check in format_value
     units = int("".join(map(str, digits)))
     shift = power + places
@@ -284,3 +286,53 @@ def style_of(spec: Mapping[str, Any]) -> NumberStyle:
     if not data:
         return DEFAULT_STYLE
     return NumberStyle(locale=data["locale"], currency=data["currency"], units=data["units"])
+
+
+def format_figure(value: float | None, low: float | None = None, high: float | None = None,
+                  style: NumberStyle = DEFAULT_STYLE) -> str:
+    """A cited amount as a source gives it, in the style's locale: a price keeps its cents
+    (1234.56 is "1,234.56", "1.234,56" in de-DE; 5000 is "5,000"; 2 is "2.00"), a small one
+    three significant digits (0.0325, 0.00002). A low–high range has an en dash and both ends
+    to the same precision ("80–120", "2.50–10.00", never "80.00–120")."""
+    data = _locale_data(style.locale)
+    if value is not None:
+        return _signed(value, _localised(_amount(abs(value)), data))
+    assert low is not None and high is not None
+    ends = [_amount(abs(end)) if end != int(end) or low != int(low) or high != int(high)
+            else str(int(abs(end))) for end in (low, high)]
+    places = max(len(end.partition(".")[2]) for end in ends)
+    ends = [_fixed(float(end), places) for end in ends]
+    return "–".join(_signed(end, _localised(text, data)) for end, text in zip((low, high), ends, strict=True))
+
+
+def _amount(a: float) -> str:
+    """Plain digits of amount ``a`` >= 0: whole from 100 when it is whole, else cents; below 1,
+    three significant digits (two below 0.0001), at least two places."""
+    if a == 0:
+        return "0"
+    if a >= 100 and a == int(a):
+        return _fixed(a, 0)
+    if a >= 1:
+        return _fixed(a, 2)
+    significant = 3 if a >= 1e-4 else 2
+    return _trim(_fixed(a, significant - 1 - _exponent(a)), 2)
+
+
+def _signed(value: float, text: str) -> str:
+    return MINUS + text if value < 0 and any(c in "123456789" for c in text) else text
+
+
+def plain_number(value: float) -> str:
+    """A number as a formula writes it (code, so the same in every locale): at most 6
+    significant digits, but never dropping integer digits; scientific notation below 1e-6 and
+    from 1e15 on. Rounds the shortest round-trip decimal half away from zero, as JS does."""
+    a = abs(float(value))
+    if a == 0:
+        return "0"
+    sign, exponent = "-" if value < 0 else "", _exponent(a)
+    if exponent >= 15 or exponent < -6:
+        mantissa = _trim(_fixed(Decimal(repr(a)).scaleb(-exponent), 5), 0)
+        if mantissa == "10":  # 9.999995e20 rounds to 1e21
+            mantissa, exponent = "1", exponent + 1
+        return f"{sign}{mantissa}e{exponent}"
+    return sign + _trim(_fixed(a, max(6, exponent + 1) - 1 - exponent), 0)

@@ -1,4 +1,5 @@
-"""How figures read: money with sensible precision, ranges, and freshness of a date."""
+"""How fresh a figure is: its age from its as-of date against the guide's maximum age (how
+its amount reads is ``calculators/formats.format_figure``)."""
 
 from __future__ import annotations
 
@@ -6,33 +7,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from decision_guide.knowledge.dates import describe_age, months_between, parse_date
-
-
-def format_amount(value: float) -> str:
-    """A price as people write it: 5,000 · 2.00 · 2.69 · 0.13 · 0.00002 (no float noise)."""
-    if value == 0:
-        return "0"
-    if abs(value) >= 100:
-        return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
-    if abs(value) >= 1:
-        return f"{value:,.2f}"
-    text = f"{value:.3g}" if abs(value) >= 1e-4 else f"{value:.2g}"
-    if "e" in text:
-        text = f"{value:.10f}".rstrip("0")
-    return text if len(text.split(".")[-1]) >= 2 else f"{value:.2f}"
-
-
-def format_figure(value: float | None, low: float | None = None, high: float | None = None) -> str:
-    """A value, or a low–high range with an en dash and both ends to the same precision:
-    "80–120" and "2.50–10.00", never "80.00–120"."""
-    if value is not None:
-        return format_amount(value)
-    assert low is not None and high is not None
-    if low == int(low) and high == int(high):
-        return f"{low:,.0f}–{high:,.0f}"
-    ends = [format_amount(low), format_amount(high)]
-    places = max(len(end.partition(".")[2]) for end in ends)
-    return "–".join(end if "." in end else f"{float(end.replace(',', '')):,.{places}f}" for end in ends)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from decision_guide.knowledge.figures import format_figure
+from decision_guide.calculators.formats import NumberStyle, format_figure
 
 if TYPE_CHECKING:
     from decision_guide.knowledge.base import KnowledgeBase
@@ -72,10 +72,16 @@ class Evidence(ABC):
         ratings = sorted(self.kb.guide.ratings, key=lambda r: r.score)
         return next(i for i, r in enumerate(ratings, start=1) if r.id == rating_id)
 
+    @property
+    @abstractmethod
+    def number_style(self) -> NumberStyle:
+        """The guide's locale (and currency) for numbers."""
+
     def amount(self, cost: Any) -> str:
+        """A cost's figure as its source gives it, in the guide's locale ("1.234,56" in de-DE)."""
         if cost.value is not None:
-            return format_figure(cost.value)
-        return format_figure(None, cost.range.low, cost.range.high)
+            return format_figure(cost.value, style=self.number_style)
+        return format_figure(None, cost.range.low, cost.range.high, self.number_style)
 
     def stale(self, as_of: str) -> Markup:
         fresh = self.freshness(as_of)

@@ -125,6 +125,10 @@ class PageContext(Evidence):
         return self.renderer.words
 
     @property
+    def number_style(self) -> NumberStyle:
+        return self.renderer.settings.number_style
+
+    @property
     def max_age_months(self) -> int:
         return self.renderer.settings.max_age_months
 

@@ -18,7 +18,6 @@ from decision_guide.calculators.formula.evaluate import (
     ERROR_CODES,
     FormulaError,
     evaluate,
-    format_number,
     round_half_away,
     to_text,
 )
@@ -35,7 +34,6 @@ __all__ = [
     "check",
     "dependency_order",
     "evaluate",
-    "format_number",
     "names_used",
     "parse",
     "round_half_away",

@@ -15,6 +15,7 @@ import operator
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from decision_guide.calculators.formats import plain_number
 from decision_guide.calculators.formula.parser import COMPARISONS, FUNCTIONS, Tree, arity_problem
 
 #: Error codes shared with the JavaScript runtime.
@@ -247,58 +248,5 @@ def _render(node: Tree, env: Mapping[str, Any] | None) -> tuple[str, int]:
 
 
 def _render_number(value: float) -> tuple[str, int]:
-    text = format_number(value)
+    text = plain_number(value)
     return text, _NEG if text.startswith("-") else _ATOM
-
-
-def format_number(value: float) -> str:
-    """Format like the JS runtime: at most 6 significant digits, but never
-    drop integer digits; scientific notation below 1e-6 and from 1e15 on.
-
-    Rounding works on the shortest round-trip decimal digits (``repr`` here,
-    ``String()`` in JS, which produce the same digits), half up, so both
-    languages print exactly the same text.
-    """
-    value = float(value)
-    if value == 0:
-        return "0"
-    sign = "-" if value < 0 else ""
-    digits, point = _shortest_digits(abs(value))
-    if point - 1 >= 15 or point - 1 < -6:
-        digits, point = _round_digits(digits, point, 6)
-        mantissa = digits[0] + ("." + digits[1:] if len(digits) > 1 else "")
-        return f"{sign}{mantissa}e{point - 1}"
-    digits, point = _round_digits(digits, point, max(6, point))
-    if point <= 0:
-        return f"{sign}0.{'0' * -point}{digits}"
-    if len(digits) <= point:
-        return sign + digits + "0" * (point - len(digits))
-    return f"{sign}{digits[:point]}.{digits[point:]}"
-
-
-def _shortest_digits(value: float) -> tuple[str, int]:
-    """Return (digits, point) with value == 0.<digits> * 10**point, no padding zeros."""
-    mantissa, _, exponent = repr(value).partition("e")
-    whole, _, fraction = mantissa.partition(".")
-    digits = whole + fraction
-    point = len(whole) + (int(exponent) if exponent else 0)
-    stripped = digits.lstrip("0")
-    return stripped.rstrip("0"), point - (len(digits) - len(stripped))
-
-
-def _round_digits(digits: str, point: int, keep: int) -> tuple[str, int]:
-    """Keep ``keep`` significant digits, rounding half up; may carry into a new digit."""
-    if len(digits) <= keep:
-        return digits, point
-    head = list(digits[:keep])
-    if digits[keep] >= "5":
-        i = keep - 1
-        while i >= 0 and head[i] == "9":
-            head[i] = "0"
-            i -= 1
-        if i < 0:
-            head.insert(0, "1")
-            point += 1
-        else:
-            head[i] = str(int(head[i]) + 1)
-    return "".join(head).rstrip("0"), point

@@ -4,7 +4,8 @@
 // of a value (toExponential / repr) half away from zero in integers. The rounded
 // decimal string then goes to Intl.NumberFormat as a string (exact, no second
 // rounding), which adds the locale's separators and currency symbol. Both sides
-// are held to tests/contracts/formats/cases.json.
+// are held to the golden tables in tests/contracts/formats/. plainNumber writes the
+// numbers inside formulas (code, the same in every locale).
 
 const MINUS = "\u2212";
 
@@ -130,4 +131,53 @@ function fixed(a, places) {
   }
   const text = units.toString().padStart(places + 1, "0");
   return places ? `${text.slice(0, -places)}.${text.slice(-places)}` : text;
+}
+
+/**
+ * A number as a formula writes it (code, the same in every locale): at most 6
+ * significant digits but never dropping integer digits; scientific notation
+ * below 1e-6 and from 1e15 on. Works on the shortest round-trip digits
+ * (String() here, repr() in Python), rounding half up.
+ */
+export function plainNumber(value) {
+  if (value === 0) return "0";
+  const sign = value < 0 ? "-" : "";
+  let [digits, point] = shortestDigits(Math.abs(value));
+  if (point - 1 >= 15 || point - 1 < -6) {
+    [digits, point] = roundDigits(digits, point, 6);
+    const mantissa = digits[0] + (digits.length > 1 ? "." + digits.slice(1) : "");
+    return `${sign}${mantissa}e${point - 1}`;
+  }
+  [digits, point] = roundDigits(digits, point, Math.max(6, point));
+  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`;
+  if (digits.length <= point) return sign + digits + "0".repeat(point - digits.length);
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+function shortestDigits(value) {
+  const [mantissa, exponent] = String(value).split("e");
+  const [whole, fraction = ""] = mantissa.split(".");
+  const digits = whole + fraction;
+  const point = whole.length + (exponent === undefined ? 0 : Number(exponent));
+  const stripped = digits.replace(/^0+/, "");
+  return [stripped.replace(/0+$/, ""), point - (digits.length - stripped.length)];
+}
+
+function roundDigits(digits, point, keep) {
+  if (digits.length <= keep) return [digits, point];
+  const head = digits.slice(0, keep).split("");
+  if (digits[keep] >= "5") {
+    let i = keep - 1;
+    while (i >= 0 && head[i] === "9") {
+      head[i] = "0";
+      i -= 1;
+    }
+    if (i < 0) {
+      head.unshift("1");
+      point += 1;
+    } else {
+      head[i] = String(Number(head[i]) + 1);
+    }
+  }
+  return [head.join("").replace(/0+$/, ""), point];
 }

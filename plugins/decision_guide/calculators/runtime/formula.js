@@ -5,7 +5,10 @@
 // tree, so it needs no parser and never uses eval or new Function. Every rule
 // (evaluation order, error codes, rounding, number formatting) mirrors
 // plugins/decision_guide/formula/evaluate.py and parser.py exactly, and
-// tests/test_formula_agreement.py checks the two against each other.
+// tests/test_formula_agreement.py checks the two against each other. Numbers in a
+// formula's text are written by format.js (plainNumber), the one formatter.
+
+import { plainNumber } from "./format.js";
 
 /** Function name -> [fewest, most] arguments; most === null means no limit. */
 export const FUNCTIONS = Object.freeze({
@@ -242,54 +245,6 @@ function render(node, env) {
 }
 
 function renderNumber(value) {
-  const text = formatNumber(value);
+  const text = plainNumber(value);
   return [text, text.startsWith("-") ? NEG : ATOM];
-}
-
-/**
- * At most 6 significant digits but never dropping integer digits; scientific
- * notation below 1e-6 and from 1e15 on. Works on the shortest round-trip
- * digits (String() here, repr() in Python), rounding half up.
- */
-export function formatNumber(value) {
-  if (value === 0) return "0";
-  const sign = value < 0 ? "-" : "";
-  let [digits, point] = shortestDigits(Math.abs(value));
-  if (point - 1 >= 15 || point - 1 < -6) {
-    [digits, point] = roundDigits(digits, point, 6);
-    const mantissa = digits[0] + (digits.length > 1 ? "." + digits.slice(1) : "");
-    return `${sign}${mantissa}e${point - 1}`;
-  }
-  [digits, point] = roundDigits(digits, point, Math.max(6, point));
-  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`;
-  if (digits.length <= point) return sign + digits + "0".repeat(point - digits.length);
-  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
-}
-
-function shortestDigits(value) {
-  const [mantissa, exponent] = String(value).split("e");
-  const [whole, fraction = ""] = mantissa.split(".");
-  const digits = whole + fraction;
-  const point = whole.length + (exponent === undefined ? 0 : Number(exponent));
-  const stripped = digits.replace(/^0+/, "");
-  return [stripped.replace(/0+$/, ""), point - (digits.length - stripped.length)];
-}
-
-function roundDigits(digits, point, keep) {
-  if (digits.length <= keep) return [digits, point];
-  const head = digits.slice(0, keep).split("");
-  if (digits[keep] >= "5") {
-    let i = keep - 1;
-    while (i >= 0 && head[i] === "9") {
-      head[i] = "0";
-      i -= 1;
-    }
-    if (i < 0) {
-      head.unshift("1");
-      point += 1;
-    } else {
-      head[i] = String(Number(head[i]) + 1);
-    }
-  }
-  return [head.join("").replace(/0+$/, ""), point];
 }
