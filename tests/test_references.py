@@ -13,8 +13,9 @@ from decision_guide.knowledge.models import Assessment, Criterion, Threshold
 from decision_guide.knowledge.references import Reference, field_ref, references
 from pydantic import BaseModel
 
-#: Fields that hold an id but point at nothing: the record's own id, and a free topic label.
-NOT_REFERENCES = {("Identified", "id"), ("Fact", "topic")}
+#: Fields that hold an id but point at no record: the record's own id, a free topic label, and
+#: a price feed's name (an installed plug-in, checked by `decision-guide prices`).
+NOT_REFERENCES = {("Identified", "id"), ("Fact", "topic"), ("Feed", "name")}
 
 
 def _holds_ids(annotation: Any) -> bool:

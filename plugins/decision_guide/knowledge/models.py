@@ -162,6 +162,16 @@ class Range(Entity):
         return self
 
 
+class Feed(Entity):
+    """Where a kept price database holds this price: ``decision-guide prices`` compares the two."""
+
+    name: Id = Field(description="The price feed, as installed under the entry-point group "
+                                 "'decision_guide.price_feeds' (this package brings 'genai-prices').")
+    provider: Text = Field(description="The provider's id in the feed, e.g. 'anthropic'.")
+    model: Text = Field(description="The model's id in the feed, e.g. 'claude-sonnet-4-6'.")
+    price: Text = Field(description="The kind of price in the feed, e.g. 'input_mtok' or 'output_mtok'.")
+
+
 class Cost(Identified):
     """A priced item: a single value or a low–high range, with unit, provider, date and source."""
 
@@ -179,6 +189,8 @@ class Cost(Identified):
         default=[], description="Costs that other sources give differently.")
     derived_from: Annotated[list[Id], Ref("costs")] = Field(
         default=[], description="Costs this figure is computed from.")
+    feed: Feed | None = Field(default=None, description="A price database that also holds this "
+                              "price; `decision-guide prices` reports any difference.")
 
     @model_validator(mode="after")
     def _one_figure(self) -> Cost:
