@@ -84,7 +84,8 @@ def test_the_static_page_has_the_plugins_words_in_german(euro_site: Path) -> Non
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_the_browser_writes_the_plugins_words_in_german(euro_site: Path, browser) -> None:  # type: ignore[no-untyped-def]
+def test_the_browser_writes_the_plugins_words_in_german(  # type: ignore[no-untyped-def]
+        euro_site: Path, browser) -> None:
     with serve_site(euro_site) as base:
         page = browser.new_page()
         page.goto(base)
@@ -96,4 +97,40 @@ def test_the_browser_writes_the_plugins_words_in_german(euro_site: Path, browser
                                arg=[status.element_handle(), expected])
         error = root.locator('[data-field="laptops"] .dg-field__error')
         assert error.text_content() == WORDS.say("calculator.enter_number")
+        page.close()
+
+
+@pytest.mark.slow
+def test_calc_answers_in_the_guides_currency_and_words(euro_site: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """``decision-guide calc`` shows what the page shows: euros in German, German messages."""
+    config = ["-f", str(euro_site.parent / "mkdocs.yml")]
+    assert main([*config, "calc", "lease-or-buy", "laptops=1000"]) == 0
+    assert format_value(1000 * 45 * 36, "currency", GERMAN) in capsys.readouterr().out
+    assert main([*config, "calc", "lease-or-buy", "laptops="]) == 1
+    assert WORDS.say("calculator.enter_number") in capsys.readouterr().err
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_the_wizard_and_the_chart_speak_german_in_the_browser(  # type: ignore[no-untyped-def]
+        euro_site: Path, browser) -> None:
+    static = (euro_site / "index.html").read_text(encoding="utf-8")
+    with serve_site(euro_site) as base:
+        page = browser.new_page()
+        page.goto(base)
+        root = root_of(page, "lease-or-buy")
+        label = root.locator("figure[data-chart] svg").first.get_attribute("aria-label")
+        assert label and f'aria-label="{label}"' in static, label  # the runtime redrew the same words
+        assert " nach " in label and " bis " in label  # chart.summary: "{y} nach {x}, {from} bis {to}."
+        wizard = next(p for p in euro_site.rglob("*.html") if "data-wizard-spec" in p.read_text("utf-8"))
+        page.goto(base + wizard.parent.relative_to(euro_site).as_posix() + "/")
+        form = page.locator(".dg-wizard__form")
+        form.wait_for()
+        questions = form.locator("fieldset[data-question]").count()
+        form.locator('input[type="radio"]').first.check()
+        progress = page.locator('[data-output="progress"]')
+        expected = WORDS.say("wizard.progress", answered=1, questions=questions)
+        page.wait_for_function("([el, text]) => el.textContent === text",
+                               arg=[progress.element_handle(), expected])
         page.close()

@@ -17,7 +17,9 @@ from decision_guide.adapters.commands import Subcommands
 from decision_guide.adapters.site import load_site
 from decision_guide.calculators.calculate import Calculation, UnknownInput, calculate, valid_values
 from decision_guide.calculators.compile import Compiled, CompiledCalculator
+from decision_guide.calculators.formats import DEFAULT_STYLE, NumberStyle
 from decision_guide.calculators.spec import calculator_spec
+from decision_guide.knowledge.words import Words
 from decision_guide.problems import suggest
 
 
@@ -40,7 +42,8 @@ def run(args: argparse.Namespace) -> int:
     assignments = [item for item in args.assignments if item != "--json"]
     guide = load_site(args.config_file).load_guide()
     try:
-        text = run_calc(guide.renderer.calculators, args.id, assignments, as_json=as_json)
+        text = run_calc(guide.renderer.calculators, args.id, assignments, as_json=as_json,
+                        style=guide.renderer.settings.number_style, words=guide.renderer.words)
     except CalcUsageError as error:
         sys.stderr.write(f"decision-guide calc: {error}\n")
         return 1
@@ -57,8 +60,9 @@ class CalcUsageError(ValueError):
 
 
 def run_calc(calculators: Mapping[str, Compiled], calculator_id: str, assignments: Sequence[str],
-             *, as_json: bool) -> str:
-    """The command's output for these arguments. Raises ``CalcUsageError`` for a mistake."""
+             *, as_json: bool, style: NumberStyle = DEFAULT_STYLE, words: Words | None = None) -> str:
+    """The command's output for these arguments, in the guide's number style and words (as its
+    pages show them). Raises ``CalcUsageError`` for a mistake."""
     compiled = calculators.get(calculator_id)
     names = sorted(k for k, v in calculators.items() if isinstance(v, CompiledCalculator))
     if not isinstance(compiled, CompiledCalculator):
@@ -74,7 +78,7 @@ def run_calc(calculators: Mapping[str, Compiled], calculator_id: str, assignment
             raise CalcUsageError(f"expected INPUT=VALUE, got '{assignment}'")
         texts[name.strip()] = text
     try:
-        calculation = calculate(compiled, texts)
+        calculation = calculate(compiled, texts, style=style, words=words)
     except UnknownInput as error:
         raise CalcUsageError(str(error)) from None
     if calculation.errors:
