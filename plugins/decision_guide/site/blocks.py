@@ -14,6 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from decision_guide.knowledge.inline_refs import inline_references
 from decision_guide.problems import suggest
 from decision_guide.site.render import PageContext
 
@@ -118,7 +119,17 @@ def disagreements(ctx: PageContext, args: Mapping[str, str]) -> Markup:
     if "criterion" in args:
         pick(ctx, "criteria", {"id": args["criterion"]}, "id")
         chosen = [d for d in chosen if args["criterion"] in d.criteria]
-    return _render(ctx, "disagreements.html", disagreements=chosen)
+    return _render(ctx, "disagreements.html", disagreements=[
+        (d, [(side, _uncited(ctx, side.says, side.sources)) for side in d.sides]) for d in chosen])
+
+
+def _uncited(ctx: PageContext, text: str, sources: list[str]) -> list[str]:
+    """The sources a side names that its inline figures do not already cite (no cite twice)."""
+    shown: set[str] = set()
+    for section, entity_id in inline_references(text):
+        entity = ctx.kb.get(section, entity_id)
+        shown.update(entity.sources if section == "facts" else [entity.source])
+    return [source for source in sources if source not in shown]
 
 
 def thresholds(ctx: PageContext, args: Mapping[str, str]) -> Markup:
