@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve build test test-fast check install chromium bench clean
 
 serve: $(STAMP)
-	$(VENV)/bin/mkdocs serve --livereload -a $(HOST)
+	$(VENV)/bin/mkdocs serve --livereload --dirty -a $(HOST)
 
 build: $(STAMP)
 	$(VENV)/bin/mkdocs build --strict -d site

@@ -126,9 +126,9 @@ def bench_scale(report: Report, work: Path, scales: list[int]) -> None:
 
 
 def bench_serve(report: Report, work: Path, runs: int) -> None:
-    from serve_reload import measure_reload, summary
+    from serve import measure_reload, summary
 
-    result = summary(measure_reload(ROOT, work, max(runs, 5)))
+    result = summary(measure_reload(ROOT, work, 3))
     report.record("serve", result, f"save-to-reload median {result['median']:.2f} s (min "
                   f"{result['min']:.2f}, max {result['max']:.2f}), budget {RELOAD_SECONDS} s",
                   result["median"] <= RELOAD_SECONDS)

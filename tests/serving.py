@@ -15,13 +15,15 @@ from conftest import TODAY, free_port
 
 
 @contextlib.contextmanager
-def mkdocs_serve(project: Path, *, timeout: float = 60) -> Iterator[str]:
-    """Run `mkdocs serve --livereload` in ``project``; yield its base URL once it answers."""
+def mkdocs_serve(project: Path, *, timeout: float = 60, dirty: bool = False) -> Iterator[str]:
+    """Run `mkdocs serve --livereload` (with ``--dirty``, as `make serve` does, if ``dirty``) in
+    ``project``; yield its base URL once it answers."""
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DECISION_GUIDE_TODAY": TODAY.isoformat()}
     log = open(project / "serve.log", "w")  # noqa: SIM115 (closed below)
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", *(["--dirty"] if dirty else []),
+         "-a", f"127.0.0.1:{port}"],
         cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
     try:

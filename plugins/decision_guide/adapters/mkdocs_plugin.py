@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -19,6 +20,7 @@ from mkdocs.utils.templates import TemplateContext
 from decision_guide.adapters.config import GuideConfig
 from decision_guide.adapters.mkdocs_support import add_generated_files, normalize_url_path, register_assets
 from decision_guide.adapters.nav_sections import file_under_sections, keep_out_of_nav
+from decision_guide.adapters.serve_rebuilds import THEME_BYTECODE, Rebuilds, fingerprints, quiet_dirty_notice
 from decision_guide.knowledge.files import display_path
 from decision_guide.problems import Problem, format_problems
 from decision_guide.site.page_check import ExpandedPages
@@ -43,6 +45,8 @@ class DecisionGuidePlugin(BasePlugin[GuideConfig]):  # type: ignore[no-untyped-c
         self.guide: Guide | None = None
         self.problems: list[Problem] = []
         self.serving = False
+        self.dirty = False
+        self.rebuilds = Rebuilds()
         self._page_problems: dict[str, list[Problem]] = {}
         self._refused: set[str] = set()
         self.generated: list[GeneratedPage] = []
@@ -53,6 +57,9 @@ class DecisionGuidePlugin(BasePlugin[GuideConfig]):  # type: ignore[no-untyped-c
         """Defining this hook keeps one plugin object across `serve` rebuilds, which is what
         lets a broken save fall back to the last guide that loaded."""
         self.serving = command == "serve"
+        self.dirty = dirty
+        if self.serving and dirty:
+            quiet_dirty_notice()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check everything, every page's markers included, before MkDocs empties the
@@ -79,6 +86,10 @@ class DecisionGuidePlugin(BasePlugin[GuideConfig]):  # type: ignore[no-untyped-c
                     log.warning("%s", warning)
             if prepared.problems:
                 self._keep_serving(config, prepared.problems)
+        if self.serving and self.dirty:
+            contents = {page.src_uri: page.content for page in self.generated}
+            self.rebuilds.note(fingerprints(self.expanded, contents),
+                               problems=bool(self.problems) or self.guide is None)
         register_assets(config)
         return config
 
@@ -108,10 +119,20 @@ class DecisionGuidePlugin(BasePlugin[GuideConfig]):  # type: ignore[no-untyped-c
                     os.sep, "/") in self._refused:
                 file.content_string = UNREADABLE_PAGE  # keeps the nav whole under `serve`
         pages = self.generated if self.guide is not None else placeholder_pages(knowledge)
-        add_generated_files(files, config, pages, self.project_root)
+        dirty = self.serving and self.dirty
+        add_generated_files(files, config, pages, self.project_root,
+                            kept=self.rebuilds.unchanged if dirty else lambda uri: False)
+        if dirty:
+            self.rebuilds.drop_stale_outputs(files)
         if self.guide is not None:
             keep_out_of_nav(files, entity_sections(self.guide.kb))
         return files
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Under `serve`, the theme's compiled templates outlive each rebuild's environment."""
+        if self.serving:
+            env.bytecode_cache = THEME_BYTECODE
+        return env
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         from decision_guide.site.navigation import entity_sections

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
@@ -15,6 +15,7 @@ from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from decision_guide.adapters.serve_rebuilds import KeptFile
 from decision_guide.site import assets
 
 if TYPE_CHECKING:  # the plugin's module imports this one at start; pages load in the hooks
@@ -34,11 +35,14 @@ def register_assets(config: MkDocsConfig) -> None:
 
 
 def add_generated_files(files: Files, config: MkDocsConfig, pages: Iterable[GeneratedPage],
-                        project_root: Path) -> None:
-    """Each generated page as a MkDocs file whose "edit" action opens the YAML behind it."""
+                        project_root: Path, *, kept: Callable[[str], bool] = lambda uri: False
+                        ) -> None:
+    """Each generated page as a MkDocs file whose "edit" action opens the YAML behind it; those
+    ``kept`` says are unchanged since the last build as ``KeptFile`` (``serve_rebuilds``)."""
     docs_dir = Path(config.docs_dir).resolve()
     for page in pages:
-        file = File.generated(config, page.src_uri, content=page.content)
+        kind = KeptFile if kept(page.src_uri) else File
+        file = kind.generated(config, page.src_uri, content=page.content)
         file.edit_uri = os.path.relpath(project_root / page.edit_path, docs_dir).replace(os.sep, "/")
         files.append(file)
 

@@ -27,6 +27,7 @@ from decision_guide.calculators.models import Calculator, CalculatorFile, Input,
 from decision_guide.calculators.sourcing import sourcing_problems
 from decision_guide.calculators.units import entered, model_value
 from decision_guide.knowledge.base import KnowledgeBase
+from decision_guide.knowledge.file_cache import by_content
 from decision_guide.knowledge.files import read_folder
 from decision_guide.knowledge.located import Origin
 from decision_guide.knowledge.models import Cost, Question
@@ -92,6 +93,16 @@ def load_calculators(folder: Path, kb: KnowledgeBase, *, project_root: Path,
     return compile_calculators(files, kb, found=found, max_bytes=max_bytes)
 
 
+def _read_file(display: str, raw: bytes, max_bytes: int
+               ) -> tuple[YamlDocument | None, list[Problem], CalculatorFile | None]:
+    """One calculator file on its own: its document, problems and schema-checked model."""
+    document, problems = decode_yaml(raw, display, max_bytes=max_bytes)
+    if document is None:
+        return None, problems, None
+    parsed, schema_problems = validate_document(document, CalculatorFile)
+    return document, [*problems, *schema_problems], parsed
+
+
 def compile_calculators(files: Mapping[str, bytes], kb: KnowledgeBase, *,
                         found: Sequence[Problem] = (), max_bytes: int = MAX_FILE_BYTES
                         ) -> tuple[dict[str, Compiled], list[Problem]]:
@@ -100,13 +111,10 @@ def compile_calculators(files: Mapping[str, bytes], kb: KnowledgeBase, *,
     compiled: dict[str, Compiled] = {}
     problems = list(found)
     for display, raw in sorted(files.items()):
-        document, read_problems = decode_yaml(raw, display, max_bytes=max_bytes)
-        problems += read_problems
-        if document is None:
-            continue
-        parsed, schema_problems = validate_document(document, CalculatorFile)
-        problems += schema_problems
-        if parsed is None:
+        # parsed once per content: a `serve` rebuild reads again only the files that changed
+        document, file_problems, parsed = by_content(_read_file, display, raw, max_bytes)
+        problems += file_problems
+        if document is None or parsed is None:
             continue
         definition = parsed.calculator or parsed.wizard
         assert definition is not None

@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from decision_guide.knowledge import crossref
+from decision_guide.knowledge.file_cache import by_content
 from decision_guide.knowledge.files import display_path, read_folder
 from decision_guide.knowledge.located import Located, Origin
 from decision_guide.knowledge.models import (
@@ -128,16 +129,12 @@ def load_knowledge_files(files: Mapping[str, bytes | str], *, today: dt.date | N
     for path in sorted(files):
         raw = files[path]
         # Text that cannot be UTF-8 (a lone surrogate) becomes bytes the reader reports as such.
-        document, read_problems = decode_yaml(
-            raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw, path,
-            max_bytes=max_bytes)
-        problems += read_problems
+        data = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw
+        document, file_problems, file_guide, records = by_content(_read_file, path, data, max_bytes)
+        problems += file_problems
         if document is None:
             continue
         _collect_ids(document, known_ids)
-        parsed, schema_problems = validate_document(document, KnowledgeFile)
-        problems += schema_problems
-        file_guide, records = _records(parsed) if parsed else _salvage(document)
         if file_guide is not None:
             if guide is not None:
                 problems.append(document.problem(("guide",), "a second 'guide' section; "
@@ -172,6 +169,18 @@ def load_knowledge_files(files: Mapping[str, bytes | str], *, today: dt.date | N
             for key in item.entity.model_fields_set}),
         warnings=tuple(problems),
     )
+
+
+def _read_file(path: str, raw: bytes, max_bytes: int
+               ) -> tuple[YamlDocument | None, list[Problem], GuideMeta | None, Records]:
+    """One file on its own: its document, its problems (reading, then schema), and its guide
+    section and records (the valid ones, when the file fails its schema)."""
+    document, problems = decode_yaml(raw, path, max_bytes=max_bytes)
+    if document is None:
+        return None, problems, None, {}
+    parsed, schema_problems = validate_document(document, KnowledgeFile)
+    file_guide, records = _records(parsed) if parsed else _salvage(document)
+    return document, [*problems, *schema_problems], file_guide, records
 
 
 def _collect_ids(document: YamlDocument, known_ids: dict[str, set[str]]) -> None:

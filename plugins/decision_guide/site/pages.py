@@ -80,7 +80,7 @@ def generated_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
     def page(src_uri: str, template: str, edit: tuple[str, str], title: str | None = None,
              **data: Any) -> GeneratedPage:
         ctx = renderer.context(src_uri)
-        content = renderer.env.get_template(f"pages/{template}").render(
+        content = renderer.template(f"pages/{template}").render(
             ctx=ctx, kb=kb, w=words, blocks=_Blocks(ctx), **data)
         front = page_front_matter(title or words.say(INDEX_PAGES[src_uri]))
         return GeneratedPage(src_uri, front + content, kb.origin(*edit).path)

@@ -84,6 +84,15 @@ class Renderer:
 
     def __post_init__(self) -> None:
         self.env = make_environment(self.settings.template_dirs)
+        self._templates: dict[str, jinja2.Template] = {}
+
+    def template(self, name: str) -> jinja2.Template:
+        """A template, looked up once per renderer (one build): Jinja checks a template's file
+        for changes on every lookup, a thousand times a build for the inline ones."""
+        found = self._templates.get(name)
+        if found is None:
+            found = self._templates[name] = self.env.get_template(name)
+        return found
 
     def context(self, page_src_uri: str) -> PageContext:
         return PageContext(self, Linker(page_src_uri, self.settings.use_directory_urls,
@@ -91,7 +100,7 @@ class Renderer:
 
     def render(self, template: str, page_src_uri: str, **data: Any) -> str:
         ctx = self.context(page_src_uri)
-        return self.env.get_template(template).render(ctx=ctx, kb=self.kb, w=self.words, **data)
+        return self.template(template).render(ctx=ctx, kb=self.kb, w=self.words, **data)
 
     def freshness(self, as_of: str) -> Freshness:
         return freshness(as_of, self.settings.today, self.settings.max_age_months)
@@ -138,7 +147,7 @@ class PageContext(Evidence):
     def template(self, name: str, **data: Any) -> Markup:
         """Render an HTML template as one raw-HTML block for Markdown: no blank lines and no
         indentation that Markdown could read as a code block."""
-        html = self.renderer.env.get_template(name).render(ctx=self, kb=self.kb, w=self.words, **data)
+        html = self.renderer.template(name).render(ctx=self, kb=self.kb, w=self.words, **data)
         # split on '\n' only: str.splitlines() also splits inside text at U+2028 and U+2029
         return Markup("\n".join(line.strip() for line in html.split("\n") if line.strip()))  # noqa: S704
 
@@ -193,7 +202,7 @@ class PageContext(Evidence):
 
     def inline(self, name: str, **data: Any) -> Markup:
         """One of the ``inline/`` templates: HTML that sits inside a sentence (one line)."""
-        template = self.renderer.env.get_template(f"inline/{name}.html")
+        template = self.renderer.template(f"inline/{name}.html")
         return Markup(template.render(w=self.words, **data).rstrip("\n"))  # noqa: S704
 
     def link(self, section: str, entity_id: str, label: str | None = None) -> Markup:

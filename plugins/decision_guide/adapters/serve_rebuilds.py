@@ -1,0 +1,116 @@
+"""Fast rebuilds under ``mkdocs serve``: a save re-renders what it changed, not the whole site.
+
+Two things MkDocs would otherwise redo on every save:
+
+* **Pages** (with ``mkdocs serve --dirty``, as ``make serve`` runs it). MkDocs' dirty build skips
+  a page whose source file is older than its output; it cannot know that a YAML save changed a
+  generated page or the blocks of a hand-written one. So before each build the plugin compares
+  every page's text (the generated page as written, the expansion of its markers) with the last
+  build's: a generated page that did not change is a ``KeptFile``, which the dirty build skips
+  while its output exists; a hand-written page whose expansion changed has its old output
+  removed, so the dirty build writes it again. While the guide has problems (the banner is on
+  every page), and right after, every page is rebuilt. MkDocs warns on every dirty build that
+  links may be inaccurate, which ``strict: true`` turns into a failed build; as the plugin keeps
+  its pages right, ``DirtyNotice`` shows that warning as information under ``serve --dirty``.
+* **Theme templates.** MkDocs makes a new Jinja environment for every build, which compiles the
+  theme's templates again (about a third of a second for Material); under ``serve`` the compiled
+  code is kept in memory (``MemoryBytecodeCache``; Jinja checks each template's source digest).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Iterable
+
+import jinja2
+from mkdocs.structure.files import File, Files
+
+from decision_guide.site.page_check import ExpandedPages
+
+
+class KeptFile(File):
+    """A generated page whose text is what the last build wrote."""
+
+    def is_modified(self) -> bool:
+        return not os.path.isfile(self.abs_dest_path)
+
+
+def fingerprints(expanded: ExpandedPages, contents: dict[str, str]) -> dict[str, bytes]:
+    """Each page's digest: its generated text (front matter and all), if generated, its Markdown
+    and its markers' expansion."""
+    result = {}
+    for (src_uri, markdown), text in expanded.texts.items():
+        digest = hashlib.blake2b(digest_size=16)
+        for part in (contents.get(src_uri, ""), markdown, text):
+            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+        result[src_uri] = digest.digest()
+    return result
+
+
+class Rebuilds:
+    """What changed since the last build of this ``serve`` process."""
+
+    def __init__(self) -> None:
+        self._built: dict[str, bytes] = {}
+        self._changed: set[str] | None = None
+        self._had_problems = True
+
+    def note(self, current: dict[str, bytes], *, problems: bool) -> None:
+        """Before a build: compare the pages with the last build's (all changed when either
+        build has problems, or on the first)."""
+        whole = problems or self._had_problems
+        self._changed = None if whole else {
+            uri for uri, digest in current.items() if self._built.get(uri) != digest}
+        self._built, self._had_problems = current, problems
+
+    def unchanged(self, src_uri: str) -> bool:
+        return self._changed is not None and src_uri not in self._changed
+
+    def drop_stale_outputs(self, files: Files) -> None:
+        """Remove the output of each hand-written page that changed, so a dirty build writes it
+        again (its source file did not change, so MkDocs would keep the old one)."""
+        for file in files.documentation_pages():
+            if file.generated_by is None and not self.unchanged(file.src_uri) \
+                    and os.path.isfile(file.abs_dest_path):
+                os.remove(file.abs_dest_path)
+
+    def changed_count(self, src_uris: Iterable[str]) -> int | None:
+        return None if self._changed is None else sum(uri in self._changed for uri in src_uris)
+
+
+class DirtyNotice(logging.Filter):
+    """MkDocs' warning that a dirty build may leave links inaccurate, logged as information."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno == logging.WARNING and record.getMessage().startswith(
+                "A 'dirty' build is being performed"):
+            record.levelno, record.levelname = logging.INFO, "INFO"
+        return True
+
+
+def quiet_dirty_notice() -> None:
+    """Install ``DirtyNotice`` on MkDocs' build logger, once."""
+    logger = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, DirtyNotice) for f in logger.filters):
+        logger.addFilter(DirtyNotice())
+
+
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept for the life of the process, keyed by Jinja's own bucket key
+    (template name and file); a template whose source changed is compiled again."""
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = self._store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
+
+
+THEME_BYTECODE = MemoryBytecodeCache()

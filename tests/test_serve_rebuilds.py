@@ -1,0 +1,116 @@
+"""Under `mkdocs serve --dirty` (how `make serve` runs), a YAML save rebuilds the pages whose text
+it changed, generated or hand-written, and leaves the others as they were; the theme's compiled
+templates outlive each rebuild.
+
+The rebuilds run as MkDocs' serve loop runs them (``on_startup`` for serve, a fresh config per
+build, ``build(dirty=True)``), in a child process: MkDocs keeps one plugin object per process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jinja2
+import pytest
+from conftest import SECOND_GUIDE, TODAY
+from decision_guide.adapters.serve_rebuilds import MemoryBytecodeCache, Rebuilds, fingerprints
+from decision_guide.site.page_check import ExpandedPages
+
+REBUILD = """
+import json, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+site = Path(sys.argv[1])
+def config():
+    return load_config("mkdocs.yml", site_dir=str(site))
+
+first = config()
+first.plugins.on_startup(command="serve", dirty=True)
+build(first, dirty=True)
+before = {str(p.relative_to(site)): p.stat().st_mtime_ns for p in site.rglob("index.html")}
+print(json.dumps(before), flush=True)
+sys.stdin.readline()  # the test edits the YAML now
+build(config(), dirty=True)
+after = {str(p.relative_to(site)): p.stat().st_mtime_ns for p in site.rglob("index.html")}
+print(json.dumps(sorted(page for page in after if after[page] != before.get(page))), flush=True)
+"""
+
+
+def expanded(pages: dict[str, str]) -> ExpandedPages:
+    result = ExpandedPages()
+    for uri, text in pages.items():
+        result.texts[(uri, f"source of {uri}")] = text
+    return result
+
+
+def test_the_first_build_and_any_build_with_problems_rebuild_every_page() -> None:
+    rebuilds = Rebuilds()
+    prints = fingerprints(expanded({"a.md": "A", "b.md": "B"}), {})
+    rebuilds.note(prints, problems=False)
+    assert not rebuilds.unchanged("a.md") and not rebuilds.unchanged("b.md")
+    rebuilds.note(prints, problems=True)
+    assert not rebuilds.unchanged("a.md")
+    rebuilds.note(prints, problems=False)  # the banner goes away from every page
+    assert not rebuilds.unchanged("a.md")
+    rebuilds.note(prints, problems=False)
+    assert rebuilds.unchanged("a.md") and rebuilds.unchanged("b.md")
+
+
+def test_a_page_is_changed_when_its_expansion_or_its_generated_text_differs() -> None:
+    rebuilds = Rebuilds()
+    rebuilds.note(fingerprints(expanded({"a.md": "A", "b.md": "B", "g.md": "G"}), {"g.md": "t: 1"}),
+                  problems=False)
+    rebuilds.note(fingerprints(expanded({"a.md": "A2", "b.md": "B", "g.md": "G", "new.md": "N"}),
+                               {"g.md": "t: 2"}), problems=False)
+    assert [uri for uri in ("a.md", "b.md", "g.md", "new.md") if rebuilds.unchanged(uri)] == ["b.md"]
+
+
+def test_compiled_templates_outlive_their_environment_and_follow_their_source() -> None:
+    cache = MemoryBytecodeCache()
+    sources = {"page.html": "Hello {{ name }}"}
+
+    def render() -> str:
+        env = jinja2.Environment(loader=jinja2.DictLoader(sources), bytecode_cache=cache)
+        return env.get_template("page.html").render(name="reader")
+
+    assert render() == "Hello reader"
+    assert len(cache._store) == 1
+    assert render() == "Hello reader"  # read back from the cache by a new environment
+    sources["page.html"] = "Bye {{ name }}"
+    assert render() == "Bye reader"
+
+
+@pytest.mark.slow
+def test_a_yaml_save_rebuilds_the_pages_that_show_the_value_and_only_those(tmp_path: Path) -> None:
+    project = tmp_path / "guide"
+    shutil.copytree(SECOND_GUIDE, project)
+    site = tmp_path / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DECISION_GUIDE_TODAY": TODAY.isoformat()}
+    child = subprocess.Popen([sys.executable, "-c", REBUILD, str(site)], cwd=project, env=env,
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True)
+    assert child.stdout is not None and child.stdin is not None
+    first = json.loads(child.stdout.readline() or "{}")
+    assert "index.html" in first, child.stderr.read() if child.stderr else ""
+    entities = project / "content/knowledge/entities.yml"
+    text = entities.read_text(encoding="utf-8")
+    assert text.count("    value: 2.5\n") == 1  # the gpu-hour price
+    entities.write_text(text.replace("    value: 2.5\n", "    value: 7.25\n"), encoding="utf-8")
+    child.stdin.write("go\n")
+    child.stdin.flush()
+    rewritten = json.loads(child.stdout.readline() or "null")
+    _, errors = child.communicate(timeout=120)
+    assert child.returncode == 0, errors
+    # the strict site builds dirty without failing on MkDocs' dirty-build notice
+    assert "Aborted" not in errors
+    assert rewritten == ["index.html", "reference/prices/index.html"]
+    assert "7.25" in (site / "index.html").read_text(encoding="utf-8")
+    assert "7.25" in (site / "reference/prices/index.html").read_text(encoding="utf-8")
+    assert len(first) > 10
