@@ -221,3 +221,21 @@ def test_a_page_with_markers_changes_when_only_the_yaml_behind_its_blocks_does(p
     assert "docs/index.md" in generate(sources(project), SETTINGS, out).written
     assert (out / "docs" / "about.md").read_bytes() == about
     assert (out / "docs" / "index.md").read_text() != index
+
+
+def test_a_page_with_markers_changes_when_only_the_words_file_does(project: Path) -> None:
+    """The guide's words (``words`` option) are made into the blocks too: editing them reaches
+    the pages an engine without plugins renders, and the extension is told where they are."""
+    words = project / "words.yml"
+    words.write_text("blocks:\n  source: Quelle\n", encoding="utf-8")
+    settings = RenderSettings(today=TODAY, max_age_months=18, words_file=words)
+    out = project / "build" / "zensical"
+    generate(sources(project), settings, out)
+    index = (out / "docs" / "index.md").read_text()
+    words.write_text("blocks:\n  source: Quellen\n", encoding="utf-8")
+    assert "docs/index.md" in generate(sources(project), settings, out).written
+    assert (out / "docs" / "index.md").read_text() != index
+    config = read_config(out / "mkdocs.yml")
+    extensions = config["markdown_extensions"]
+    options = next(e for e in extensions if isinstance(e, dict) and EXTENSION in e)[EXTENSION]
+    assert options["words"] == "words.yml" and options["locale"] == "en-US"

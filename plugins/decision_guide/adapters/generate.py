@@ -111,8 +111,10 @@ def generate(sources: SiteSources, settings: RenderSettings, output: Path) -> Ge
 
 def data_digest(sources: SiteSources, settings: RenderSettings) -> str:
     """A digest of everything a page's blocks are made from besides its own text: the YAML,
-    the templates, the settings and the engine's version."""
+    the templates, the words file, the settings and the engine's version."""
     digest = hashlib.sha256(f"{__version__}\n{settings}\n".encode())
+    if settings.words_file is not None and settings.words_file.is_file():
+        digest.update(settings.words_file.read_bytes())
     folders = [sources.knowledge_dir, sources.calculators_dir, *settings.template_dirs]
     for folder in folders:
         if folder is None:
