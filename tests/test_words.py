@@ -239,3 +239,19 @@ def test_the_record_template_renders_in_german() -> None:
         pros_cons=[], sources=[])
     assert "## Kontext und Problemstellung" in text and "- Status: offen" in text
     assert not PLACEHOLDER.search(text)
+
+
+def test_the_default_unit_words_are_the_tables() -> None:
+    """``NumberStyle``'s default unit words (Python) and ``DEFAULT_STYLE.units`` (JS, used only
+    where a spec carries no style) are the English table's ``units``, not a second copy."""
+    from decision_guide.calculators.formats import DEFAULT_UNITS
+
+    table = {key.removeprefix("units."): text for key, text in english().items() if key.startswith("units.")}
+    assert dict(DEFAULT_UNITS) == table
+    node = shutil.which("node")
+    assert node, "node is needed for the runtime's twin"
+    script = (f"import {{ DEFAULT_STYLE }} from {json.dumps((RUNTIME / 'format.js').as_uri())};"
+              "process.stdout.write(JSON.stringify(DEFAULT_STYLE.units));")
+    run = subprocess.run([node, "--input-type=module", "-e", script], capture_output=True, text=True,
+                         check=True, timeout=60)
+    assert json.loads(run.stdout) == table

@@ -36,8 +36,8 @@ if TYPE_CHECKING:  # Babel takes 0.15 s to import: only builds that format numbe
 MINUS = "\u2212"
 NBSP = "\u00a0"
 
-#: Unit words of ``duration`` and ``months``; a guide in another language overrides them
-#: (the ``units`` entries of the words table, ``site/words/en.yml``).
+#: Unit words of ``duration`` and ``months`` when no guide is loaded: the English ``units`` of the
+#: words table (``knowledge/words.yml``; a test keeps them equal), which a guide overrides.
 DEFAULT_UNITS: Mapping[str, str] = {"ms": "ms", "s": "s", "min": "min", "h": "h",
                                     "month": "month", "months": "months"}
 

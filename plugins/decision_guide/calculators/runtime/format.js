@@ -9,7 +9,8 @@
 
 const MINUS = "\u2212";
 
-/** How numbers read when a spec carries no style (the Python side's DEFAULT_STYLE). */
+/** How numbers read when a spec carries no style (the Python side's DEFAULT_STYLE; its unit
+ * words are the English ones of knowledge/words.yml, which a test keeps equal). */
 export const DEFAULT_STYLE = Object.freeze({
   locale: "en-US",
   currency: "USD",
