@@ -130,7 +130,7 @@ def test_the_browser_fills_in_and_chooses_plural_forms_as_python_does() -> None:
     assert node, "node is needed for the runtime's twin"
     cases = [(locale, key, count) for locale in ("en-US", "de-DE", "ru-RU", "pl-PL", "ar-EG")
              for key in ("calculator.fix_inputs", "verdict.points", "record.unanswered")
-             for count in (0, 1, 2, 3, 5, 11, 21, 22, 101, 1.5)]
+             for count in (0, 1, 2, 3, 5, 11, 21, 22, 101, 1.5, 1.0, 2.0, 0.5)]
     table = {**english(), "verdict.points": {f: f"{f}:{{count}}" for f in
                                              ("zero", "one", "two", "few", "many", "other")}}
     script = (f"import {{ say }} from {json.dumps((RUNTIME / 'words.js').as_uri())};"

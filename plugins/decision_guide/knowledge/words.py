@@ -126,7 +126,9 @@ def _plural_rule(locale: str) -> Any:
 
 
 def _plural_form(locale: str, count: float) -> str:
-    return str(_plural_rule(locale)(abs(count)))
+    """CLDR's category of ``count`` as JavaScript sees the number: 1.0 is 1 (a weighted score)."""
+    number = abs(count)
+    return str(_plural_rule(locale)(int(number) if float(number).is_integer() else number))
 
 
 @functools.lru_cache(maxsize=1)
