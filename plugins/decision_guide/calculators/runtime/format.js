@@ -80,9 +80,22 @@ export function formatValue(value, format, style = DEFAULT_STYLE) {
   if (!FORMATS.includes(format)) {
     throw new RangeError(`unknown format ${JSON.stringify(format)}; expected one of ${FORMATS.join(", ")}`);
   }
-  const text = RENDER[format](Math.abs(value), style ?? DEFAULT_STYLE);
-  return value < 0 && /[1-9]/.test(text) ? MINUS + text : text;
+  const shown = style ?? DEFAULT_STYLE;
+  // A recompute formats the same axis ticks and figures again and again: the text of each
+  // (value, format) is kept per style object, a few thousand at most.
+  let known = remembered.get(shown);
+  if (!known || known.size > 4096) remembered.set(shown, (known = new Map()));
+  const key = `${format}|${value}`;
+  let text = known.get(key);
+  if (text === undefined) {
+    const digits = RENDER[format](Math.abs(value), shown);
+    text = value < 0 && /[1-9]/.test(digits) ? MINUS + digits : digits;
+    known.set(key, text);
+  }
+  return text;
 }
+
+const remembered = new WeakMap();
 
 function duration(a, style) {
   const { units } = style;
