@@ -42,3 +42,23 @@ def test_saving_a_calculator_file_reloads_the_page(
         page.wait_for_function("() => !window.__beforeReload", timeout=60_000)
         assert "Edited while serving." in page.locator("[data-calculator=latency-budget]").inner_text()
         page.close()
+
+
+def test_saving_the_words_file_reloads_the_page_with_the_new_words(
+        browser, project_copy: Callable[[Path], Path]) -> None:  # type: ignore[no-untyped-def]
+    project = project_copy(ROOT)
+    words = project / "words.yml"
+    words.write_text("calculator:\n  reset: Start over\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - decision-guide:\n", "  - decision-guide:\n      words: words.yml\n", 1), encoding="utf-8")
+    with mkdocs_serve(project) as url:
+        page = browser.new_page()
+        page.goto(url + "latency/")
+        reset = page.locator("[data-calculator=latency-budget] button[data-reset]")
+        assert reset.inner_text() == "Start over"
+        page.evaluate("window.__beforeReload = true")
+        words.write_text("calculator:\n  reset: Begin again\n", encoding="utf-8")
+        page.wait_for_function("() => !window.__beforeReload", timeout=60_000)
+        assert reset.inner_text() == "Begin again"
+        page.close()

@@ -188,4 +188,6 @@ class DecisionGuidePlugin(BasePlugin[GuideConfig]):  # type: ignore[no-untyped-c
         server.watch(str(Path(self.config.knowledge_dir).resolve()))
         if self.config.calculators_dir:
             server.watch(str(Path(self.config.calculators_dir).resolve()))
+        if self.config.words:
+            server.watch(str(Path(self.config.words).resolve()))
         return server
