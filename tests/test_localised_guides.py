@@ -97,6 +97,9 @@ def test_the_browser_writes_the_plugins_words_in_german(  # type: ignore[no-unty
                                arg=[status.element_handle(), expected])
         error = root.locator('[data-field="laptops"] .dg-field__error')
         assert error.text_content() == WORDS.say("calculator.enter_number")
+        page.goto(base + "reference/prices/")  # a sortable table names its buttons in German
+        button = page.locator("table.dg-costs th button.dg-sort").first
+        assert button.get_attribute("aria-label") == WORDS.say("blocks.sort_by", column=button.inner_text())
         page.close()
 
 

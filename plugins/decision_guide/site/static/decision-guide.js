@@ -26,16 +26,20 @@ function sortBy(table, column, header) {
   body.append(...rows);
 }
 
-/** Turn the headers of every sortable table under `root` into sort buttons. */
+/**
+ * Turn the headers of every sortable table under `root` into sort buttons, each named by the
+ * table's `data-dg-sortable` (the guide's words for "Sort by {column}").
+ */
 export function enhanceTables(root) {
   for (const table of root.querySelectorAll("table[data-dg-sortable]:not([data-dg-ready])")) {
     table.dataset.dgReady = "";
+    const name = table.dataset.dgSortable;
     [...table.tHead.rows[0].cells].forEach((header, column) => {
       const button = document.createElement("button");
       button.type = "button";
       button.className = "dg-sort";
       button.textContent = header.textContent;
-      button.setAttribute("aria-label", `Sort by ${header.textContent}`);
+      if (name) button.setAttribute("aria-label", name.replaceAll("{column}", header.textContent));
       button.addEventListener("click", () => sortBy(table, column, header));
       header.replaceChildren(button);
     });
