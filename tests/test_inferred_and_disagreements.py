@@ -29,6 +29,8 @@ DISAGREEMENT = """disagreements:
       - {value: Few, says: "The price list implies few can afford it: {cost:gpu-hour}", sources: [gpu-prices]}
     reading: The guide follows the survey.
     criteria: [data-control]
+    costs: [gpu-hour]
+    facts: [self-host-share]
 """
 
 
@@ -122,3 +124,14 @@ def test_a_disagreement_needs_two_sides_and_known_ids() -> None:
 def test_a_side_with_a_bare_figure_is_refused() -> None:
     problems = knowledge_problems({"disagreements.yml": DISAGREEMENT.replace("most teams do.", "61% do.")})
     assert any("[bare-figure]" in p and "sides[0].says" in p for p in problems), problems
+
+
+def test_the_figures_a_disagreement_concerns_link_to_it_where_they_are_listed() -> None:
+    kb = _kb(extra=DISAGREEMENT)
+    link = 'class="dg-disputed" href="../../reference/disagreements/#disagreement-gpu-share"'
+    facts = _expand(kb, "<!-- guide:facts -->")
+    assert facts.split('id="fact-self-host-share"')[1].split("</li>")[0].count(link) == 1
+    costs = _expand(kb, "<!-- guide:costs -->")
+    row = next(r for r in costs.split("<tr>") if "#cost-gpu-hour" in r)
+    assert link in row
+    assert _expand(_kb(), "<!-- guide:facts -->").count("dg-disputed") == 0

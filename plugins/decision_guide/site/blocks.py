@@ -15,6 +15,7 @@ from typing import Any
 from markupsafe import Markup
 
 from decision_guide.knowledge.inline_refs import inline_references
+from decision_guide.knowledge.references import referring
 from decision_guide.problems import suggest
 from decision_guide.site.render import PageContext
 
@@ -95,7 +96,8 @@ def costs(ctx: PageContext, args: Mapping[str, str]) -> Markup:
             raise BlockError(f"unknown cost category '{args['category']}'"
                              f"{suggest(args['category'], categories)}")
         chosen = [c for c in chosen if c.category == args["category"]]
-    return _render(ctx, "costs.html", costs=chosen, categories=categories)
+    return _render(ctx, "costs.html", costs=chosen, categories=categories,
+                   disputes=_disputes(ctx, "costs", chosen))
 
 
 def _cards(section: str, key: str) -> BlockFunction:
@@ -111,7 +113,12 @@ def facts(ctx: PageContext, args: Mapping[str, str]) -> Markup:
         if args["topic"] not in topics:
             raise BlockError(f"no fact has topic '{args['topic']}'{suggest(args['topic'], topics)}")
         chosen = [f for f in chosen if f.topic == args["topic"]]
-    return _render(ctx, "facts.html", facts=chosen)
+    return _render(ctx, "facts.html", facts=chosen, disputes=_disputes(ctx, "facts", chosen))
+
+
+def _disputes(ctx: PageContext, section: str, entities: list[Any]) -> dict[str, list[Any]]:
+    """For each entity, the disagreements that name it, so its figure links to both sides."""
+    return {e.id: referring(ctx.kb.disagreements, section, e.id) for e in entities}
 
 
 def disagreements(ctx: PageContext, args: Mapping[str, str]) -> Markup:
