@@ -67,14 +67,16 @@ test("calculate answers like `decision-guide calc --json`, and names an unknown 
 test("exports inputs as entered and outputs as shown, as CSV a spreadsheet cannot run", () => {
   const rows = exportRows(SPEC, { volume: "1000", rerank: "0", share: "40" });
   assert.deepEqual(rows[1], { kind: "input", id: "rerank", label: "Rerank", value: "no", unit: "", note: "" });
-  const csv = toCsv(rows).split("\r\n");
+  const csv = toCsv(rows, ENGLISH).split("\r\n");
   assert.equal(csv[0], '"kind","id","label","value","unit","note"');
   assert.equal(csv[1], '"input","volume","Volume","1000","queries",""');
   assert.equal(csv[3], '"input","share","Share","40","%",""');
   assert.equal(csv[4], '"output","shared","Shared volume","400","",""');
   assert.equal(csv[5], `"output","payback","'=Pays back after","Never","","The gap never closes."`);
   assert.equal(csv.at(-1), "", "ends with a line break");
-  assert.equal(toCsv([{ kind: "input", id: "q", label: 'say "hi"', value: "-5", unit: "", note: "" }]).split("\r\n")[1],
+  const german = { locale: "de-DE", table: { ...ENGLISH.table, "export.column_kind": "Art", "export.kind_input": "Eingabe" } };
+  assert.match(toCsv(rows, german), /^"Art","id",[^\r]*\r\n"Eingabe","volume"/, "headers and kinds in the guide's words");
+  assert.equal(toCsv([{ kind: "input", id: "q", label: 'say "hi"', value: "-5", unit: "", note: "" }], ENGLISH).split("\r\n")[1],
     '"input","q","say ""hi""","-5","",""', "quotes doubled; a negative number stays a number");
 });
 

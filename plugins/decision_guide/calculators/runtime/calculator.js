@@ -332,11 +332,13 @@ const csvCell = (text) => {
   return `"${safe.replaceAll('"', '""')}"`;
 };
 
-/** `rows` (of exportRows) as CSV, one header line, every cell quoted, CRLF line ends (RFC 4180). */
-export function toCsv(rows) {
+/** `rows` (of exportRows) as CSV in `words`: one header line, every cell quoted, CRLF line ends (RFC 4180). */
+export function toCsv(rows, words) {
   const columns = ["kind", "id", "label", "value", "unit", "note"];
-  return [columns, ...rows.map((row) => columns.map((column) => row[column]))]
-    .map((cells) => cells.map((cell) => csvCell(String(cell))).join(",")).join("\r\n") + "\r\n";
+  const header = columns.map((column) => say(words, `export.column_${column}`));
+  const cell = (row, column) => (column === "kind" ? say(words, `export.kind_${row.kind}`) : row[column]);
+  return [header, ...rows.map((row) => columns.map((column) => cell(row, column)))]
+    .map((cells) => cells.map((text) => csvCell(String(text))).join(",")).join("\r\n") + "\r\n";
 }
 
 const mdCell = (text) => String(text).replace(/[\\|*_`[\]<>]/g, "\\$&").replace(/\s+/g, " ");
@@ -455,7 +457,7 @@ export function mount(root) {
   form.addEventListener("submit", (event) => event.preventDefault());
   const exported = (kind) => {
     const rows = exportRows(spec, state);
-    if (kind === "csv") download(`${spec.id}.csv`, "text/csv", toCsv(rows));
+    if (kind === "csv") download(`${spec.id}.csv`, "text/csv", toCsv(rows, spec.words));
     else download(`${spec.id}.md`, "text/markdown", toMarkdown(spec, rows, linkTo(root)));
     render(word(kind === "csv" ? "downloaded_csv" : "downloaded_markdown"));
   };
