@@ -68,8 +68,8 @@ def test_every_marker_is_listed() -> None:
 def test_the_yaml_examples_pass_the_schemas() -> None:
     words = PAGE.split("<!-- words-example:start -->")[1].split("<!-- words-example:end -->")[0]
     blocks = re.findall(r"```yaml\n(.*?)```", PAGE.replace(words, ""), re.DOTALL)
-    assert len(blocks) == 2  # and the words example, checked below
-    kinds = {"costs": "knowledge", "calculator": "calculator"}
+    assert len(blocks) == 3  # and the words example, checked below
+    kinds = {"costs": "knowledge", "criteria": "knowledge", "calculator": "calculator"}
     for block in blocks:
         data = yaml.safe_load(block)
         jsonschema.validate(data, json.loads(schema_text(kinds[next(iter(data))])))
