@@ -101,7 +101,7 @@ def test_agrees_with_format_js_on_random_values() -> None:
                          ids=lambda c: f"{c['locale']}-{c['currency']}-{c['format']}-{c['value']}")
 def test_localised_anchor(case: dict[str, Any]) -> None:
     style = NumberStyle(locale=case["locale"], currency=case["currency"])
-    assert format_value(case["value"], case["format"], style) == case["text"]
+    assert format_value(case["value"], case["format"], style, case.get("decimals")) == case["text"]
 
 
 def test_the_generated_grid_of_locales_matches_icu() -> None:
@@ -109,10 +109,25 @@ def test_the_generated_grid_of_locales_matches_icu() -> None:
     wrong = []
     for case in LOCALISED["cases"]:
         style = style_of({"style": LOCALISED["styles"][case["style"]]})
-        if (text := format_value(case["value"], case["format"], style)) != case["text"]:
+        if (text := format_value(case["value"], case["format"], style, case.get("decimals"))) != case["text"]:
             wrong.append((case["style"], case["format"], case["value"], case["text"], text))
     assert wrong == []
     assert len(LOCALISED["styles"]) >= 8 and len(LOCALISED["cases"]) >= 500
+    assert any("decimals" in case for case in LOCALISED["cases"])
+
+
+def test_places_are_the_authors_and_replace_the_magnitude_rule() -> None:
+    assert format_value(1234.56, "currency") == "$1,235"
+    assert format_value(1234.56, "currency", places=2) == "$1,234.56"
+    assert format_value(0.125, "percent", places=1) == "12.5%"
+
+
+@pytest.mark.parametrize(("fmt", "places"), [("duration", 1), ("months", 0), ("number", 7),
+                                             ("number", -1), ("number", True), ("number", 1.5),
+                                             ("number", 2.0)])
+def test_places_are_refused_outside_0_to_6_and_for_durations_and_months(fmt: str, places: object) -> None:
+    with pytest.raises(ValueError, match="expected 0 to 6"):
+        format_value(1.0, fmt, places=places)  # type: ignore[arg-type]
 
 
 def test_unit_words_come_from_the_style() -> None:

@@ -34,15 +34,25 @@ for (const { value, format, text } of cases) {
   test(`${format} ${value} -> ${text}`, () => assert.equal(formatValue(value, format), text));
 }
 
-for (const { locale, currency, value, format, text } of anchors) {
-  test(`${locale} ${currency} ${format} ${value} -> ${text}`, () =>
-    assert.equal(formatValue(value, format, { ...DEFAULT_STYLE, locale, currency }), text));
+for (const { locale, currency, value, format, decimals, text } of anchors) {
+  test(`${locale} ${currency} ${format}${decimals === undefined ? "" : ` (${decimals} places)`} ${value} -> ${text}`, () =>
+    assert.equal(formatValue(value, format, { ...DEFAULT_STYLE, locale, currency }, decimals), text));
 }
 
 test("the generated grid still holds (node's ICU)", () => {
-  const wrong = localised.cases.filter(({ style, format, value, text }) =>
-    formatValue(value, format, localised.styles[style]) !== text);
+  const wrong = localised.cases.filter(({ style, format, value, decimals, text }) =>
+    formatValue(value, format, localised.styles[style], decimals) !== text);
   assert.deepEqual(wrong, []);
+  assert.ok(localised.cases.some((c) => c.decimals !== undefined), "the grid has cases with decimals");
+});
+
+test("places are the author's: they replace the magnitude rule, for currency, number and percent only", () => {
+  assert.equal(formatValue(1234.56, "currency"), "$1,235");
+  assert.equal(formatValue(1234.56, "currency", DEFAULT_STYLE, 2), "$1,234.56");
+  assert.equal(formatValue(1234.56, "currency", DEFAULT_STYLE, null), "$1,235");
+  for (const [format, places] of [["duration", 1], ["months", 0], ["number", 7], ["number", -1], ["number", 1.5], ["number", "2"], ["number", true]]) {
+    assert.throws(() => formatValue(1, format, DEFAULT_STYLE, places), RangeError, `${format} ${places}`);
+  }
 });
 
 test("unit words come from the style", () => {

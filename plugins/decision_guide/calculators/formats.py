@@ -1,23 +1,21 @@
 """Numbers as text, in the guide's currency and locale, exactly as the browser shows them.
 
-This is the one numbers-and-formatting module on the Python side, twin of
-``calculators/runtime/format.js``: the build renders every calculator result, table cell and
-chart label with it and the browser updates them live with the JS, so both must give identical
-strings or the page would change its text when the script starts. Both read the same golden
-tables (``tests/contracts/formats/``). It also writes the cited figures of the knowledge base
-(``format_figure``: a quoted price keeps its cents) and the numbers inside formulas
+Twin of ``calculators/runtime/format.js``: the build renders every calculator result, table
+cell and chart label with it, the browser updates them with the JS, so both must give identical
+strings (both read the golden tables in ``tests/contracts/formats/``). It also writes cited
+figures (``format_figure``: a quoted price keeps its cents) and the numbers inside formulas
 (``plain_number``: code, the same in every locale).
 
 Two steps. Rounding is locale-free and shared: both sides round the shortest round-trip decimal
 of the value (``repr`` here, ``toExponential`` there) half away from zero in integer arithmetic,
-never through binary floating point, to a number of places that depends on the magnitude
-(``$0.0325``, ``$12.50``, ``$1,234``). Localising the digits is where the sides differ in means:
-the browser hands the rounded decimal string to ``Intl.NumberFormat`` (ICU); Python applies the
-same CLDR data through Babel (which ships with Material). Babel lacks two CLDR rules that ICU
-applies, so they are implemented here explicitly: currency spacing (a letter symbol next to a
-digit gets a no-break space: ``CHF 12.50``) and minimum grouping digits (Spanish, Polish and
-others group only from five digits: ``1234`` but ``12.345``). Separators are kept as CLDR has
-them (no-break space U+00A0, narrow no-break space U+202F), never normalised to spaces.
+to places that depend on the magnitude (``$0.0325``, ``$12.50``, ``$1,234``) or to the
+``places`` an author fixed (``decimals``, which wins over the currency's own digits: ¥1,234.56).
+Localising is where the sides differ in means: the browser hands the rounded decimal string to
+``Intl.NumberFormat`` (ICU); Python applies the same CLDR data through Babel. Babel lacks two
+CLDR rules that ICU applies, so they are implemented here: currency spacing (a letter symbol
+next to a digit gets a no-break space: ``CHF 12.50``) and minimum grouping digits (Spanish,
+Polish and others group only from five digits: ``1234`` but ``12.345``). Separators are kept as
+CLDR has them (U+00A0, narrow U+202F), never normalised to spaces.
 """
 
 from __future__ import annotations
@@ -100,8 +98,7 @@ def _number_rule(a: float) -> tuple[int, int]:
     return (0, 0) if a >= 100 else (2, 0) if a >= 1 else (2 - _exponent(a), 0)
 
 
-def _tenths_rule(a: float) -> tuple[int, int]:
-    return (1, 0)
+_tenths_rule: Rule = lambda a: (1, 0)  # noqa: E731
 
 
 def _fixed(a: float | Decimal, places: int) -> str:
@@ -244,15 +241,15 @@ def _months(a: float, style: NumberStyle) -> str:
     return f"{_number(text, style)} {style.units['month' if text == '1' else 'months']}"
 
 
-def _percent(a: float, style: NumberStyle) -> str:
+def _percent(text: str, style: NumberStyle) -> str:
     data = _locale_data(style.locale)
-    return data.percent[0] + _localised(_decimal(a * 100, _tenths_rule), data) + data.percent[1]
+    return data.percent[0] + _localised(text, data) + data.percent[1]
 
 
 _RENDER: dict[str, Callable[[float, NumberStyle], str]] = {
     "currency": lambda a, style: _currency(_decimal(a, _currency_rule), style),
     "number": lambda a, style: _number(_decimal(a, _number_rule), style),
-    "percent": _percent,
+    "percent": lambda a, style: _percent(_decimal(a * 100, _tenths_rule), style),
     "duration": _duration,
     "months": _months,
 }
@@ -260,24 +257,39 @@ _RENDER: dict[str, Callable[[float, NumberStyle], str]] = {
 #: The formats ``format_value`` knows.
 FORMATS = tuple(_RENDER)
 
+#: ``places`` for the formats that take them (a percent's are of the percentage: 12.5 % is 1).
+_EXACT: dict[str, Callable[[float, int, NumberStyle], str]] = {
+    "currency": lambda a, places, style: _currency(_fixed(a, places), style),
+    "number": lambda a, places, style: _number(_fixed(a, places), style),
+    "percent": lambda a, places, style: _percent(_fixed(a * 100, places), style),
+}
+PLACES_FORMATS = tuple(_EXACT)
+MOST_PLACES = 6
 
-def format_value(value: float, fmt: str, style: NumberStyle = DEFAULT_STYLE) -> str:
+
+def format_value(value: float, fmt: str, style: NumberStyle = DEFAULT_STYLE,
+                 places: int | None = None) -> str:
     """Show ``value`` in ``fmt`` and ``style``, the same string the browser runtime shows.
 
     ``currency`` is in the style's currency ("$0.0325", "$12.50", "$1,234"; "1.234,56 €" in
     de-DE with EUR), ``number`` has the locale's separators, ``percent`` takes a fraction
     (0.625 → "62.5%"), ``duration`` takes milliseconds ("180 ms", "1.5 s",
     "1 min 35 s") and ``months`` counts months. Negative values get a real minus sign in front.
-    Raises ``TypeError`` for a value that is not a finite number and ``ValueError`` for an
-    unknown format.
+    ``places`` (0–6, for currency, number and percent) fixes the decimals instead of the
+    magnitude rule: 1234.56 with 2 is "1.234,56 €" in de-DE. Raises ``TypeError`` for a value
+    that is not a finite number and ``ValueError`` for an unknown format or bad ``places``.
     """
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise TypeError(f"expected a finite number, got {value!r}")
     if fmt not in _RENDER:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     number = float(value)
-    text = _RENDER[fmt](abs(number), style)
-    return MINUS + text if number < 0 and any(c in "123456789" for c in text) else text
+    if places is None:
+        return _signed(number, _RENDER[fmt](abs(number), style))
+    if fmt not in _EXACT or type(places) is not int or not 0 <= places <= MOST_PLACES:
+        raise ValueError(f"places {places!r} for {fmt!r}: expected 0 to {MOST_PLACES}, for one of "
+                         f"{', '.join(PLACES_FORMATS)}")
+    return _signed(number, _EXACT[fmt](abs(number), places, style))
 
 
 def style_of(spec: Mapping[str, Any]) -> NumberStyle:

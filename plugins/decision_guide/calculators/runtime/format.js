@@ -1,7 +1,9 @@
 // Numbers as text in the guide's currency and locale; twin of
 // plugins/decision_guide/calculators/formats.py, which renders the static page.
 // Rounding is shared and locale-free: both round the shortest round-trip decimal
-// of a value (toExponential / repr) half away from zero in integers. The rounded
+// of a value (toExponential / repr) half away from zero in integers, to places
+// set by the magnitude or to the `places` an author fixed (`decimals`, which wins
+// over the currency's own digits: ¥1,234.56 with 2). The rounded
 // decimal string then goes to Intl.NumberFormat as a string (exact, no second
 // rounding), which adds the locale's separators and currency symbol. Both sides
 // are held to the golden tables in tests/contracts/formats/. plainNumber writes the
@@ -66,29 +68,48 @@ const RENDER = {
 /** The formats `formatValue` knows. */
 export const FORMATS = Object.freeze(Object.keys(RENDER));
 
+// `places` fixed by the author, for the formats that take them (a percent's are of the
+// percentage: 12.5 % is 1 place).
+const EXACT = {
+  currency: (a, places, style) => localised(fixed(a, places), style, { style: "currency", currency: style.currency }),
+  number: (a, places, style) => number(fixed(a, places), style),
+  percent: (a, places, style) => localised(fixed(a * 100, places), style, { style: "percent" }),
+};
+/** The formats that take `places`, and the most places they take. */
+export const PLACES_FORMATS = Object.freeze(Object.keys(EXACT));
+export const MOST_DECIMALS = 6;
+
 /**
  * `value` as text in `format` and `style` ({locale, currency, units}):
  * "currency", "number", "percent" (of a fraction: 0.625 is "62.5%"), "duration"
  * (of milliseconds) or "months", with a real minus sign in front. Throws
  * TypeError for a value that is not a finite number, RangeError for an unknown
- * format.
+ * format. `places` (0-6, for currency, number and percent; null or undefined for
+ * none) fixes the decimals instead of the magnitude rule: 1234.56 with 2 is
+ * "1.234,56 €" in de-DE; RangeError for other places.
  */
-export function formatValue(value, format, style = DEFAULT_STYLE) {
+export function formatValue(value, format, style = DEFAULT_STYLE, places = null) {
   if (typeof value !== "number" || !Number.isFinite(value)) {
     throw new TypeError(`expected a finite number, got ${String(value)}`);
   }
   if (!FORMATS.includes(format)) {
     throw new RangeError(`unknown format ${JSON.stringify(format)}; expected one of ${FORMATS.join(", ")}`);
   }
+  const fixedPlaces = places ?? null;
+  if (fixedPlaces !== null && !(PLACES_FORMATS.includes(format) && Number.isInteger(fixedPlaces)
+      && fixedPlaces >= 0 && fixedPlaces <= MOST_DECIMALS)) {
+    throw new RangeError(`places ${String(places)} for ${JSON.stringify(format)}: expected 0 to ${MOST_DECIMALS}, for one of ${PLACES_FORMATS.join(", ")}`);
+  }
   const shown = style ?? DEFAULT_STYLE;
   // A recompute formats the same axis ticks and figures again and again: the text of each
   // (value, format) is kept per style object, a few thousand at most.
   let known = remembered.get(shown);
   if (!known || known.size > 4096) remembered.set(shown, (known = new Map()));
-  const key = `${format}|${value}`;
+  const key = `${format}|${fixedPlaces}|${value}`;
   let text = known.get(key);
   if (text === undefined) {
-    const digits = RENDER[format](Math.abs(value), shown);
+    const digits = fixedPlaces === null ? RENDER[format](Math.abs(value), shown)
+      : EXACT[format](Math.abs(value), fixedPlaces, shown);
     text = value < 0 && /[1-9]/.test(digits) ? MINUS + digits : digits;
     known.set(key, text);
   }
