@@ -57,6 +57,23 @@ def test_every_format_is_named() -> None:
         assert f"`{fmt}`" in PAGE.split("## Calculators")[1].split("## Markers")[0]
 
 
+def test_the_calculator_example_reads_as_the_page_says() -> None:
+    """The example's two outputs, at their defaults, read as the sentence before it says."""
+    from corpus import base_knowledge
+    from decision_guide.calculators.calculate import calculate
+    from decision_guide.calculators.compile import CompiledCalculator, compile_calculators
+
+    section = PAGE.split("## Calculators")[1].split("## Markers")[0]
+    example = re.findall(r"```yaml\n(.*?)```", section, re.DOTALL)[0]
+    compiled, problems = compile_calculators({"calculators/gpu-month.yml": example.encode()},
+                                             base_knowledge())
+    assert problems == []  # no error, and no warning either: a reader may copy it
+    assert isinstance(calculator := compiled["gpu-month"], CompiledCalculator)
+    outputs = calculate(calculator, {}).outputs
+    claim = re.search(r"`monthly` reads `([^`]+)` and `to_the_cent` reads `([^`]+)`", section)
+    assert claim and (outputs["monthly"].text, outputs["to_the_cent"].text) == claim.groups()
+
+
 def test_every_marker_is_listed() -> None:
     from decision_guide.site.blocks import BLOCKS
 

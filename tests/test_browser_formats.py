@@ -16,7 +16,8 @@ MISMATCHES = """async ([source, anchors, grid]) => {
   const { DEFAULT_STYLE, formatValue } = await import(`data:text/javascript;base64,${source}`);
   const wrong = [];
   for (const c of anchors) {
-    const text = formatValue(c.value, c.format, { ...DEFAULT_STYLE, locale: c.locale, currency: c.currency }, c.decimals);
+    const style = { ...DEFAULT_STYLE, locale: c.locale, currency: c.currency };
+    const text = formatValue(c.value, c.format, style, c.decimals);
     if (text !== c.text) wrong.push([c.locale, c.currency, c.format, c.value, c.text, text]);
   }
   for (const c of grid.cases) {

@@ -1,10 +1,10 @@
 """The static chart (Python, at build time) and the live one (the browser runtime) draw the same
 SVG, character for character, so a page does not redraw differently when its script starts.
 
-Random charts (ranges, formats, gaps, lone points, negative values, markers in and out of range,
-phone to desktop widths) go through both twins in one node batch; the shared golden cases in
-``tests/contracts/chart/cases.json`` pin a few by hand and are read by ``tests/js/contracts.test.js``
-too.
+Random charts (ranges, formats with and without decimals, gaps, lone points, negative values,
+markers in and out of range, phone to desktop widths) go through both twins in one node batch;
+the shared golden cases in ``tests/contracts/chart/cases.json`` pin a few by hand and are read by
+``tests/js/contracts.test.js`` too.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from decision_guide.calculators.chart import ChartData, chart_xs, nice_ticks, render_chart, to_fixed
-from decision_guide.calculators.formats import FORMATS
+from decision_guide.calculators.formats import FORMATS, PLACES_FORMATS
 from twins import contract_cases, run_js
 
 RANDOM_CHARTS = 300
@@ -40,6 +40,9 @@ def random_chart(rng: random.Random) -> dict[str, Any]:
         "y": {"label": "Cumulative cost", "format": rng.choice(FORMATS)},
         "series": [{"label": rng.choice(labels)} for _ in series],
     }
+    for axis in ("x", "y"):  # an author's fixed decimals, where the format takes them
+        if spec[axis]["format"] in PLACES_FORMATS and rng.random() < 0.3:
+            spec[axis]["decimals"] = rng.randint(0, 6)
     if rng.random() < 0.6:
         spec["marker"] = {"label": "Break-even"}
     marker = rng.choice([None, rng.uniform(start - step, to + step), start, to])

@@ -1,7 +1,8 @@
 """A guide in euros for German readers: every calculator value on the built page, in tables and
-charts too, reads ``1.234 €`` style, and the browser shows the same strings once the runtime has
-started and after it recomputes. Its ``words`` file puts the plugin's own words in German, on the
-static page and in what the browser writes."""
+charts too, reads ``1.234 €`` style (``1.234,56 €`` where the author asks for ``decimals: 2``), and
+the browser shows the same strings once the runtime has started and after it recomputes. Its
+``words`` file puts the plugin's own words in German, on the static page and in what the browser
+writes."""
 
 from __future__ import annotations
 
@@ -18,6 +19,22 @@ from static_server import serve_site
 GERMAN = NumberStyle(locale="de-DE", currency="EUR")
 GERMAN_WORDS = Path(__file__).parent / "contracts" / "words" / "de.yml"
 WORDS = load_words(GERMAN_WORDS, project_root=GERMAN_WORDS.parent, locale="de-DE")
+#: An amount to the cent: ``decimals: 2`` in place of the places its size would choose (1.235 €).
+INVOICE = """\
+calculator:
+  id: invoice
+  title: Eine Rechnung
+  summary: Der Betrag auf den Cent.
+  inputs:
+    - {id: net, label: Nettopreis, unit: EUR, format: currency, decimals: 2, default: 1234.56,
+       assumption: Ein Beispiel, max: 100000, step: 0.01}
+    - {id: copies, label: Anzahl, default: 1, assumption: Eine, min: 1, max: 100}
+  values:
+    - {id: amount, label: Betrag, formula: net * copies, decimals: 2, output: true}
+  tables:
+    - {id: by-copies, caption: Nach Anzahl, over: {input: copies, values: [1, 3]},
+       columns: [{value: amount, label: Betrag}]}
+"""
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +44,10 @@ def euro_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         patch.setenv("DECISION_GUIDE_TODAY", TODAY.isoformat())
         assert main(["new", str(guide), "--currency", "EUR", "--locale", "de-DE"]) == 0
     (guide / "words.de.yml").write_bytes(GERMAN_WORDS.read_bytes())
+    (guide / "calculators" / "invoice.yml").write_text(INVOICE, encoding="utf-8")
+    index = guide / "content" / "pages" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n## Eine Rechnung\n\n"
+                     "<!-- guide:calculator id=invoice -->\n", encoding="utf-8")
     config = guide / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         "      locale: de-DE\n", "      locale: de-DE\n      words: words.de.yml\n"), encoding="utf-8")
@@ -40,6 +61,11 @@ def test_the_static_page_shows_euros_in_german(euro_site: Path) -> None:
     calculator = html[start:].split("</template>", 1)[1]  # past the spec: what reads without JS
     assert f'>{format_value(16_200, "currency", GERMAN)}<' in calculator  # 10 × 45 € × 36
     assert "16.200\u00a0€" in calculator and "$" not in calculator
+    invoice = html[html.index('data-calculator="invoice"'):].split("</template>", 1)[1]
+    assert '<output data-output="amount"' in invoice
+    assert ">1.234,56\u00a0€<" in invoice  # the author's two places: not the magnitude rule's 1.235 €
+    table = invoice[invoice.index("<table"):invoice.index("</table>")]
+    assert ">1.234,56\u00a0€<" in table and ">3.703,68\u00a0€<" in table  # a column: its value's places
 
 
 @pytest.mark.slow
@@ -61,6 +87,26 @@ def test_the_browser_shows_the_same_strings_and_recomputes_in_german(
         assert expected == "1.620.000\u00a0€"
         page.wait_for_function("([el, text]) => el.textContent === text",
                                arg=[total.element_handle(), expected])
+        page.close()
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_an_amount_to_the_cent_reads_1_234_56_euros_after_a_recompute(
+        euro_site: Path, browser) -> None:  # type: ignore[no-untyped-def]
+    with serve_site(euro_site) as base:
+        page = browser.new_page()
+        page.goto(base)
+        root = root_of(page, "invoice")
+        amount = root.locator('output[data-output="amount"]')
+        for copies, expected in (("2", "2.469,12\u00a0€"), ("1", "1.234,56\u00a0€")):
+            root.locator('input[name="copies"]').fill(copies)
+            page.wait_for_function("([el, text]) => el.textContent === text",
+                                   arg=[amount.element_handle(), expected])
+        root.locator('input[name="net"]').fill("1000")  # the table's row for 3 copies follows
+        cell = root.locator('table[data-table="by-copies"] td[data-cell="amount"]').last
+        page.wait_for_function("([el, text]) => el.textContent === text",
+                               arg=[cell.element_handle(), "3.000,00\u00a0€"])
         page.close()
 
 

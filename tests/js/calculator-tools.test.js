@@ -132,3 +132,23 @@ test("every typed number round-trips through the URL and into the number box unc
   }
   assert.equal(boxText("abc"), "");
 });
+
+test("a value or input with decimals shows exactly that many places: on the page, in calc, CSV and Markdown", () => {
+  const invoice = withWords({
+    ...SPEC, id: "invoice", title: "Invoice",
+    inputs: [{ id: "net", label: "Net", unit: "EUR", format: "currency", decimals: 2, type: "number", default: 1234.56, min: 0, max: 5000, step: 0.01 },
+      { id: "copies", label: "Copies", unit: null, format: "number", decimals: null, type: "number", default: 1, min: 1, max: 10, step: 1 }],
+    values: [{ id: "amount", label: "Amount", format: "currency", decimals: 2, output: true, tree: op("*", v("net"), v("copies")) },
+      { id: "rough", label: "Rough", format: "currency", decimals: null, output: true, tree: op("*", v("net"), v("copies")) }],
+  });
+  const euros = { locale: "de-DE", currency: "EUR", units: {} };
+  const german = { ...invoice, style: euros };
+  assert.deepEqual(calculate(german, {}).outputs.amount, { value: 1234.56, text: "1.234,56\u00a0€" });
+  assert.equal(calculate(german, {}).outputs.rough.text, "1.235\u00a0€", "no decimals: the magnitude rule");
+  assert.equal(calculate(german, { copies: "3" }).outputs.amount.text, "3.703,68\u00a0€");
+  assert.deepEqual(validateInput(invoice.inputs[0], "6000", euros, ENGLISH), { error: "Must be at most 5.000,00\u00a0€." });
+  const rows = exportRows(german, { net: "1234.56", copies: "2" });
+  assert.ok(toCsv(rows, ENGLISH).includes('"output","amount","Amount","2.469,12\u00a0€","",""'));
+  assert.ok(toMarkdown(german, rows, "https://example.org/").split("\n").includes("| Amount | 2.469,12 € |"),
+    "Markdown cells fold every space, the no-break one too");
+});

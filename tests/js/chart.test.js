@@ -54,6 +54,14 @@ test("draws an accessible line chart with a legend and the marker", () => {
   assert.doesNotMatch(svg, /NaN|undefined|Infinity/);
 });
 
+test("axes with decimals label every tick and the summary with exactly that many places", () => {
+  const spec = { ...SPEC, x: { ...SPEC.x, format: "number", decimals: 1 }, y: { ...SPEC.y, decimals: 2 } };
+  const svg = renderChart(spec, DATA);
+  assert.match(svg, />\$40,000\.00<\/text>/);
+  assert.match(svg, / text-anchor="middle">10\.0<\/text>/);
+  assert.match(describeChart(spec, DATA), /^Cumulative cost by Month, 1\.0 to 36\.0\. RAG: \$1,200\.00 to \$43,200\.00\./);
+});
+
 test("summarises the chart in its aria-label", () => {
   assert.equal(describeChart(SPEC, DATA),
     "Cumulative cost by Month, 1 month to 36 months. RAG: $1,200 to $43,200. " +

@@ -137,7 +137,7 @@ def shown(value: Mapping[str, Any], result: float | FormulaError | None,
     ``words``) or a dash, and why."""
     said = words or default_words(style.locale)
     if isinstance(result, int | float):
-        return Shown(float(result), format_value(result, value["format"], style))
+        return Shown(float(result), format_value(result, value["format"], style, value.get("decimals")))
     if value.get("never"):
         return Shown(None, said.say("calculator.never"), value["never"])
     if isinstance(result, FormulaError) and result.formula is not None and result.code in FAILURES:
@@ -153,7 +153,7 @@ def _short(text: str) -> str:
 
 def _limit(item: Mapping[str, Any], limit: float, style: NumberStyle) -> str:
     fmt, unit = item["format"], item.get("unit")
-    text = format_value(model_value(item, limit), fmt, style)
+    text = format_value(model_value(item, limit), fmt, style, item.get("decimals"))
     return f"{text} {unit}" if fmt == "number" and unit else text
 
 

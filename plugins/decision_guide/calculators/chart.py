@@ -61,7 +61,7 @@ def render_chart(spec: dict[str, Any], data: ChartData, width: int = 640) -> Mar
     ys: list[float] = [y for s in data.series for y in s if _is_number(y)]
     y_ticks = nice_ticks(min([0.0, *ys]), max(ys) if ys else 1, 6)
     style = style_of(spec)
-    y_labels = [format_value(t, y_axis["format"], style) for t in y_ticks]
+    y_labels = [_axis_text(t, y_axis, style) for t in y_ticks]
     left, top, right, bottom = math.ceil(_widest(y_labels) + 14), key_rows * ROW + 36, w - RIGHT, h - BOTTOM
     y_low, y_high = y_ticks[0], y_ticks[-1]
 
@@ -75,8 +75,7 @@ def render_chart(spec: dict[str, Any], data: ChartData, width: int = 640) -> Mar
     parts = [f'<path class="dg-chart__grid" d="{grid}"/>']
     parts += [_text(left - 6, sy(t) + 4, label, ' text-anchor="end"')
               for t, label in zip(y_ticks, y_labels, strict=True)]
-    tick_format = _tick_format(x_axis["format"])
-    parts += [_text(sx(t), bottom + 18, format_value(t, tick_format, style), ' text-anchor="middle"')
+    parts += [_text(sx(t), bottom + 18, _axis_text(t, x_axis, style, tick=True), ' text-anchor="middle"')
               for t in _x_ticks(x_axis, right - left, style)]
     parts.append(f'<path class="dg-chart__axis" d="M{left} {top}V{bottom}H{right}"/>')
     parts.append(_text((left + right) / 2, h - 6, x_axis["label"],
@@ -116,14 +115,13 @@ def describe_chart(spec: dict[str, Any], data: ChartData) -> str:
     x, y = spec["x"], spec["y"]
     style = style_of(spec)
     words = words_of(spec)
-    ends: dict[str, Any] = {"from": format_value(x["from"], x["format"], style),
-                            "to": format_value(x["to"], x["format"], style)}
+    ends: dict[str, Any] = {"from": _axis_text(x["from"], x, style), "to": _axis_text(x["to"], x, style)}
     sentences = [words.say("chart.summary", y=y["label"], x=x["label"], **ends)]
     for series, values in zip(spec["series"], data.series, strict=True):
         numbers = [v for v in values if _is_number(v)]
         sentences.append(words.say("chart.series", series=series["label"],
-                                   first=format_value(numbers[0], y["format"], style),
-                                   last=format_value(numbers[-1], y["format"], style)) if numbers
+                                   first=_axis_text(numbers[0], y, style),
+                                   last=_axis_text(numbers[-1], y, style)) if numbers
                          else words.say("chart.series_empty", series=series["label"]))
     marker = _shown_marker(spec, data)
     if marker is not None:
@@ -171,8 +169,10 @@ def _widest(labels: Sequence[str]) -> float:
     return CHAR * max([0, *(len(label) for label in labels)])
 
 
-def _tick_format(fmt: str) -> str:
-    return "number" if fmt == "months" else fmt
+def _axis_text(value: float, axis: dict[str, Any], style: NumberStyle, *, tick: bool = False) -> str:
+    """``value`` as ``axis`` shows it: in its format and decimals (a months tick is a number)."""
+    fmt = "number" if tick and axis["format"] == "months" else axis["format"]
+    return format_value(value, fmt, style, axis.get("decimals"))
 
 
 def _x_ticks(axis: dict[str, Any], plot_width: float, style: NumberStyle) -> list[float]:
@@ -182,7 +182,7 @@ def _x_ticks(axis: dict[str, Any], plot_width: float, style: NumberStyle) -> lis
     while count >= 2:
         ticks = [t for t in nice_ticks(axis["from"], axis["to"], count) if axis["from"] <= t <= axis["to"]]
         gap = (ticks[1] - ticks[0]) / span * plot_width if len(ticks) > 1 else math.inf
-        if gap >= _widest([format_value(t, _tick_format(axis["format"]), style) for t in ticks]) + 12:
+        if gap >= _widest([_axis_text(t, axis, style, tick=True) for t in ticks]) + 12:
             break
         count -= 1
     return ticks
@@ -211,7 +211,7 @@ def _shown_marker(spec: dict[str, Any], data: ChartData) -> float | None:
 
 def _marker_text(spec: dict[str, Any], value: float) -> str:
     return words_of(spec).say("chart.marker", label=spec["marker"]["label"],
-                              value=format_value(value, spec["x"]["format"], style_of(spec)))
+                              value=_axis_text(value, spec["x"], style_of(spec)))
 
 
 def words_of(spec: dict[str, Any]) -> Words:

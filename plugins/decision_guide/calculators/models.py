@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     Field,
     StringConstraints,
     ValidationInfo,
@@ -22,6 +23,28 @@ from decision_guide.knowledge.models import Entity, Id, Text
 Name = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
 Format = Literal["currency", "number", "percent", "duration", "months"]
 Finite = Annotated[float, Field(allow_inf_nan=False)]
+
+#: The formats that take ``decimals``, and the most places they take (``formats.MOST_PLACES``).
+DECIMAL_FORMATS = ("currency", "number", "percent")
+
+
+def _places(value: int) -> int:
+    if not 0 <= value <= 6:
+        raise ValueError(f"decimals is a number of decimal places from 0 to 6; got {value}")
+    return value
+
+
+Decimals = Annotated[int, AfterValidator(_places), WithJsonSchema(
+    {"type": "integer", "minimum": 0, "maximum": 6, "description": (
+        "Show exactly this many decimal places (currency, number and percent; a percent's are "
+        "of the percentage: 12.5 % is 1), instead of places chosen by the size of the value. "
+        "Wins over the currency's own digits.")})]
+
+
+def _check_decimals(decimals: int | None, fmt: str) -> None:
+    if decimals is not None and fmt not in DECIMAL_FORMATS:
+        raise ValueError(f"decimals applies only to the formats currency, number and percent; "
+                         f"a {fmt} reads in its own units (remove decimals or change the format)")
 
 
 PERCENT_MAX_FRACTION = 10
@@ -44,6 +67,7 @@ class Input(Entity):
     unit: Text | None = None
     format: Format = Field(default="number", description=(
         "How the value reads; a 'percent' input is entered in percent and is a fraction in formulas."))
+    decimals: Decimals | None = None
     default: Annotated[Finite | None, WithJsonSchema(
         {"anyOf": [{"type": "number"}, {"type": "boolean"}, {"type": "null"}]})] = Field(
         default=None, description="The value at first (a fraction for percent; true or false for a switch).")
@@ -75,9 +99,10 @@ class Input(Entity):
         if self.type == "boolean":
             if self.cost is not None or self.default not in (True, False, 0, 1):
                 raise ValueError("a boolean input's default is true or false")
-            if (self.min, self.max or 1, self.step, self.format) != (0, 1, 1, "number"):
-                raise ValueError("a boolean input takes no min, max, step or format")
+            if (self.min, self.max or 1, self.step, self.format, self.decimals) != (0, 1, 1, "number", None):
+                raise ValueError("a boolean input takes no min, max, step, format or decimals")
             return self
+        _check_decimals(self.decimals, self.format)
         if self.max is None:
             raise ValueError("a number input needs a 'max'")
         if self.min > self.max:
@@ -103,11 +128,17 @@ class Value(Entity):
     label: Text
     formula: Text
     format: Format = "currency"
+    decimals: Decimals | None = None
     output: bool = Field(default=False, description="Shown to the reader as a result.")
     help: Text | None = None
     never: Text | None = Field(default=None, description=(
         "Why this value does not exist when it cannot be computed (e.g. why a break-even never "
         "comes); the reader then sees 'Never' and this reason instead of a dash."))
+
+    @model_validator(mode="after")
+    def _decimals_fit(self) -> Value:
+        _check_decimals(self.decimals, self.format)
+        return self
 
 
 class Preset(Entity):
@@ -140,9 +171,11 @@ class Axis(Entity):
     step: Annotated[float, Field(gt=0, allow_inf_nan=False)] = 1
     label: Text
     format: Format = "number"
+    decimals: Decimals | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> Axis:
+        _check_decimals(self.decimals, self.format)
         if self.start > self.to:
             raise ValueError(f"from ({self.start:g}) is greater than to ({self.to:g})")
         if (self.to - self.start) / self.step > 400:
@@ -153,6 +186,12 @@ class Axis(Entity):
 class YAxis(Entity):
     label: Text
     format: Format = "currency"
+    decimals: Decimals | None = None
+
+    @model_validator(mode="after")
+    def _decimals_fit(self) -> YAxis:
+        _check_decimals(self.decimals, self.format)
+        return self
 
 
 class Series(Entity):

@@ -33,12 +33,14 @@ def calculator_spec(compiled: CompiledCalculator, style: NumberStyle = DEFAULT_S
         "id": definition.id, "title": definition.title,
         "headline": definition.headline or (outputs[0] if outputs else None),
         "assumptions": list(definition.assumptions),
-        "inputs": [{"id": i.id, "label": i.label, "unit": i.unit, "format": i.format, "type": i.type,
+        "inputs": [{"id": i.id, "label": i.label, "unit": i.unit, "format": i.format,
+                    "decimals": i.decimals, "type": i.type,
                     "default": entered(i, compiled.defaults[i.id]), "min": entered(i, i.min),
                     "max": entered(i, i.upper), "step": entered(i, i.step)}
                    for i in definition.inputs],
         "values": [{"id": v.definition.id, "label": v.definition.label,
-                    "format": v.definition.format, "tree": v.tree, "formula": v.definition.formula,
+                    "format": v.definition.format, "decimals": v.definition.decimals,
+                    "tree": v.tree, "formula": v.definition.formula,
                     "output": v.definition.output, "never": v.definition.never}
                    for v in compiled.values],
         "presets": [{"id": p.id, "label": p.label,

@@ -88,11 +88,11 @@ def _numbers(results: Results) -> dict[str, float]:
 
 def _table(compiled: CompiledCalculator, table: Any, values: Mapping[str, Any],
            style: NumberStyle, words: Words) -> dict[str, Any]:
-    over_format = next(i.format for i in compiled.definition.inputs if i.id == table.over.input)
+    over = next(i for i in compiled.definition.inputs if i.id == table.over.input)
     rows = []
     for point in table.over.values:
         results = compiled.evaluate({table.over.input: point})
-        rows.append({"label": format_value(point, over_format, style),
+        rows.append({"label": format_value(point, over.format, style, over.decimals),
                      "cells": [(c.value, shown(values[c.value], results.get(c.value), style, words).text)
                                for c in table.columns]})
     return {"table": table, "rows": rows}

@@ -95,7 +95,7 @@ export function validateInput(input, text, style, words) {
   if (!trimmed) return error("enter_number");
   if (!NUMBER.test(trimmed)) return error("not_a_number", { text: short(trimmed) });
   const value = Number(trimmed);
-  const show = (limit) => formatValue(modelValue(input, limit), format, style) + (format === "number" && unit ? ` ${unit}` : "");
+  const show = (limit) => formatValue(modelValue(input, limit), format, style, input.decimals) + (format === "number" && unit ? ` ${unit}` : "");
   if (!Number.isFinite(value)) return error("too_large");
   if (value < 0 && isNumber(min) && min >= 0) return error("not_negative");
   if (isNumber(min) && value < min) return error("at_least", { limit: show(min) });
@@ -212,7 +212,7 @@ export function chartData(spec, chart, inputs) {
 export function shown(result, value, style, words) {
   if (result && !hasOwn(result.errors, value.id)) {
     const number = result.env.get(value.id);
-    return { value: number, text: formatValue(number, value.format ?? "number", style), reason: "" };
+    return { value: number, text: formatValue(number, value.format ?? "number", style, value.decimals), reason: "" };
   }
   if (!result) return { value: null, text: DASH, reason: say(words, "calculator.fix_inputs_above") };
   if (value.never) return { value: null, text: say(words, "calculator.never"), reason: value.never };

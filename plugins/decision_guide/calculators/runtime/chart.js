@@ -13,8 +13,10 @@ const at = (n) => n.toFixed(1);
 const isNumber = (y) => typeof y === "number" && Number.isFinite(y);
 const text = (x, y, content, extra = "") => `<text x="${at(x)}" y="${at(y)}"${extra}>${escapeMarkup(content)}</text>`;
 const widest = (labels) => CHAR * Math.max(0, ...labels.map((label) => label.length));
-// The axis label names the unit.
-const tickFormat = (format) => (format === "months" ? "number" : format);
+// `value` as `axis` shows it, in its format and decimals (twin: _axis_text in chart.py);
+// a months tick is a number, as the axis label names the unit.
+const axisText = (value, axis, style, tick = false) =>
+  formatValue(value, tick && axis.format === "months" ? "number" : axis.format, style, axis.decimals);
 
 /** Round ticks covering low..high, 1, 2 or 5 × 10^n apart. */
 export function niceTicks(low, high, count = 5) {
@@ -43,7 +45,7 @@ export function renderChart(spec, data, { width = 640 } = {}) {
   const key = legend(spec.series, w);
   const ys = data.series.flat().filter(isNumber);
   const yTicks = niceTicks(Math.min(0, ...ys), ys.length ? Math.max(...ys) : 1, 6);
-  const yLabels = yTicks.map((tick) => formatValue(tick, yAxis.format, spec.style));
+  const yLabels = yTicks.map((tick) => axisText(tick, yAxis, spec.style));
   const [left, top, right, bottom] = [Math.ceil(widest(yLabels) + 14), key.rows * ROW + 36, w - RIGHT, h - BOTTOM];
   const [yLow, yHigh] = [yTicks[0], yTicks[yTicks.length - 1]];
   const sx = (x) => left + ((x - xAxis.from) / (xAxis.to - xAxis.from || 1)) * (right - left);
@@ -53,7 +55,7 @@ export function renderChart(spec, data, { width = 640 } = {}) {
     `<path class="dg-chart__grid" d="${yTicks.map((tick) => `M${left} ${at(sy(tick))}H${right}`).join("")}"/>`,
     ...yTicks.map((tick, i) => text(left - 6, sy(tick) + 4, yLabels[i], ' text-anchor="end"')),
     ...xTicks(xAxis, right - left, spec.style).map((tick) =>
-      text(sx(tick), bottom + 18, formatValue(tick, tickFormat(xAxis.format), spec.style), ' text-anchor="middle"')),
+      text(sx(tick), bottom + 18, axisText(tick, xAxis, spec.style, true), ' text-anchor="middle"')),
     `<path class="dg-chart__axis" d="M${left} ${top}V${bottom}H${right}"/>`,
     text((left + right) / 2, h - 6, xAxis.label, ' class="dg-chart__label" text-anchor="middle"'),
     text(8, top - 16, yAxis.label, ' class="dg-chart__label"'),
@@ -87,13 +89,13 @@ export function renderChart(spec, data, { width = 640 } = {}) {
 /** The chart in words: each series' first and last value, and the marker. */
 export function describeChart(spec, data) {
   const { x, y } = spec;
-  const show = (value, format) => formatValue(value, format, spec.style);
+  const show = (value, axis) => axisText(value, axis, spec.style);
   const sentences = [say(spec.words, "chart.summary",
-    { y: y.label, x: x.label, from: show(x.from, x.format), to: show(x.to, x.format) })];
+    { y: y.label, x: x.label, from: show(x.from, x), to: show(x.to, x) })];
   spec.series.forEach((series, index) => {
     const values = data.series[index].filter(isNumber);
     sentences.push(values.length
-      ? say(spec.words, "chart.series", { series: series.label, first: show(values[0], y.format), last: show(values[values.length - 1], y.format) })
+      ? say(spec.words, "chart.series", { series: series.label, first: show(values[0], y), last: show(values[values.length - 1], y) })
       : say(spec.words, "chart.series_empty", { series: series.label }));
   });
   const marker = shownMarker(spec, data);
@@ -117,7 +119,7 @@ function shownMarker(spec, data) {
 }
 
 const markerText = (spec, value) =>
-  say(spec.words, "chart.marker", { label: spec.marker.label, value: formatValue(value, spec.x.format, spec.style) });
+  say(spec.words, "chart.marker", { label: spec.marker.label, value: axisText(value, spec.x, spec.style) });
 
 // As many x ticks as fit side by side in `plotWidth`.
 function xTicks(axis, plotWidth, style) {
@@ -126,7 +128,7 @@ function xTicks(axis, plotWidth, style) {
   for (let count = Math.max(2, Math.floor(plotWidth / 30)); count >= 2; count -= 1) {
     ticks = niceTicks(axis.from, axis.to, count).filter((tick) => tick >= axis.from && tick <= axis.to);
     const gap = ticks.length > 1 ? ((ticks[1] - ticks[0]) / span) * plotWidth : Infinity;
-    if (gap >= widest(ticks.map((tick) => formatValue(tick, tickFormat(axis.format), style))) + 12) break;
+    if (gap >= widest(ticks.map((tick) => axisText(tick, axis, style, true))) + 12) break;
   }
   return ticks;
 }
