@@ -86,9 +86,26 @@ def _nested(loc: Loc, value: Any) -> Iterator[Reference]:
 
 def cites(entity: BaseModel, kind: str) -> list[str]:
     """The ids of ``kind`` that ``entity`` names anywhere, each once, in field order."""
-    return list(dict.fromkeys(r.id for r in references(entity) if r.kind == kind))
+    return list(_cited(entity, kind))
+
+
+_CITED: dict[tuple[int, str], tuple[BaseModel, tuple[str, ...]]] = {}
+
+
+def _cited(entity: BaseModel, kind: str) -> tuple[str, ...]:
+    """``cites`` kept per entity object: entities are frozen, and the pages ask the same entity
+    again and again (``referring`` walks a whole section for every page of another)."""
+    key = (id(entity), kind)
+    found = _CITED.get(key)
+    if found is not None and found[0] is entity:
+        return found[1]
+    ids = tuple(dict.fromkeys(r.id for r in references(entity) if r.kind == kind))
+    if len(_CITED) > 100_000:  # a long `serve` makes a new knowledge base on every save
+        _CITED.clear()
+    _CITED[key] = (entity, ids)
+    return ids
 
 
 def referring(entities: Iterable[E], kind: str, target: str) -> list[E]:
     """The entities that name ``target`` (an id of ``kind``), e.g. the use cases of a pattern."""
-    return [entity for entity in entities if target in cites(entity, kind)]
+    return [entity for entity in entities if target in _cited(entity, kind)]
