@@ -37,7 +37,7 @@ const SPEC = Object.freeze(withWords({
   ],
   presets: [{ id: "big", label: "Big", values: { queries: 50000 } }],
   tables: [{ id: "by-volume", caption: "By volume", over: { input: "queries", values: [10, 1000, 5000] },
-    columns: [{ value: "monthly", label: "Monthly" }, { value: "ratio", label: "Ratio", format: "number" }] }],
+    columns: [{ value: "monthly", label: "Monthly" }, { value: "ratio", label: "Ratio" }] }],
   charts: [{ id: "cumulative", caption: "Cumulative", x: { input: "month", from: 1, to: 4, step: 1, label: "Month", format: "months" },
     y: { label: "Cost", format: "currency" }, series: [{ value: "to_date", label: "To date" }],
     marker: { value: "breakeven", label: "Break-even" } }],

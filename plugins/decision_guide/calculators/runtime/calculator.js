@@ -264,10 +264,8 @@ export function present(spec, state) {
     tables: perId(spec.tables, ({ over, columns }) => {
       const only = needs(spec, columns.map((column) => column.value));
       return sweep(spec, inputs, over.input, over.values, only).map((result) => {
-        return Object.fromEntries(columns.map(({ value, format }) => {
-          const definition = byId(spec.values, value);
-          return [value, shown(result, { ...definition, format: format ?? definition.format }, spec.style, spec.words)];
-        }));
+        return Object.fromEntries(columns.map(({ value }) =>
+          [value, shown(result, byId(spec.values, value), spec.style, spec.words)]));
       });
     }),
     charts: perId(spec.charts, (chart) => chartData(spec, chart, inputs)),
