@@ -114,3 +114,48 @@ def test_a_yaml_save_rebuilds_the_pages_that_show_the_value_and_only_those(tmp_p
     assert "7.25" in (site / "index.html").read_text(encoding="utf-8")
     assert "7.25" in (site / "reference/prices/index.html").read_text(encoding="utf-8")
     assert len(first) > 10
+
+
+class FakeServer:
+    """What ``watch_quickly`` relies on in MkDocs' live-reload server: ``watch`` schedules its
+    handler on ``self.observer``."""
+
+    def __init__(self) -> None:
+        from watchdog.observers.polling import PollingObserver
+
+        self.observer = PollingObserver(timeout=0.5)
+        self.scheduled: list[tuple[str, float]] = []
+
+    def watch(self, path: str) -> None:
+        from watchdog.events import FileSystemEventHandler
+
+        self.observer.schedule(FileSystemEventHandler(), path, recursive=True)
+        self.scheduled.append((path, self.observer.timeout))
+
+
+def test_the_yaml_folders_are_polled_five_times_as_often_as_mkdocs_polls(tmp_path: Path) -> None:
+    from decision_guide.adapters.serve_rebuilds import FAST_POLL, watch_quickly
+
+    server = FakeServer()
+    usual = server.observer
+    observer = watch_quickly(server, [str(tmp_path)])
+    try:
+        assert server.scheduled == [(str(tmp_path), FAST_POLL)]
+        assert server.observer is usual  # the server's own observer is left as it was
+        assert observer is not None and observer.is_alive()
+    finally:
+        assert observer is not None
+        observer.stop()
+
+
+def test_without_an_observer_to_borrow_the_server_watches_as_usual(tmp_path: Path) -> None:
+    from decision_guide.adapters.serve_rebuilds import watch_quickly
+
+    watched: list[str] = []
+
+    class Plain:
+        def watch(self, path: str) -> None:
+            watched.append(path)
+
+    assert watch_quickly(Plain(), [str(tmp_path)]) is None
+    assert watched == [str(tmp_path)]

@@ -20,7 +20,13 @@ from mkdocs.utils.templates import TemplateContext
 from decision_guide.adapters.config import GuideConfig
 from decision_guide.adapters.mkdocs_support import add_generated_files, normalize_url_path, register_assets
 from decision_guide.adapters.nav_sections import file_under_sections, keep_out_of_nav
-from decision_guide.adapters.serve_rebuilds import THEME_BYTECODE, Rebuilds, fingerprints, quiet_dirty_notice
+from decision_guide.adapters.serve_rebuilds import (
+    THEME_BYTECODE,
+    Rebuilds,
+    fingerprints,
+    quiet_dirty_notice,
+    watch_quickly,
+)
 from decision_guide.knowledge.files import display_path
 from decision_guide.problems import Problem, format_problems
 from decision_guide.site.page_check import ExpandedPages
@@ -47,6 +53,7 @@ class DecisionGuidePlugin(BasePlugin[GuideConfig]):  # type: ignore[no-untyped-c
         self.serving = False
         self.dirty = False
         self.rebuilds = Rebuilds()
+        self._observer: Any = None
         self._page_problems: dict[str, list[Problem]] = {}
         self._refused: set[str] = set()
         self.generated: list[GeneratedPage] = []
@@ -185,9 +192,11 @@ class DecisionGuidePlugin(BasePlugin[GuideConfig]):  # type: ignore[no-untyped-c
         return bool(self.config.calculators_dir)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
-        server.watch(str(Path(self.config.knowledge_dir).resolve()))
-        if self.config.calculators_dir:
-            server.watch(str(Path(self.config.calculators_dir).resolve()))
-        if self.config.words:
-            server.watch(str(Path(self.config.words).resolve()))
+        """Watch the YAML (MkDocs watches only ``docs_dir``), polled every 0.1 s."""
+        watched = [self.config.knowledge_dir, self.config.calculators_dir, self.config.words]
+        self._observer = watch_quickly(server, [str(Path(p).resolve()) for p in watched if p])
         return server
+
+    def on_shutdown(self) -> None:
+        if self._observer is not None:
+            self._observer.stop()

@@ -12,6 +12,10 @@ Two things MkDocs would otherwise redo on every save:
   every page), and right after, every page is rebuilt. MkDocs warns on every dirty build that
   links may be inaccurate, which ``strict: true`` turns into a failed build; as the plugin keeps
   its pages right, ``DirtyNotice`` shows that warning as information under ``serve --dirty``.
+* **Noticing the save.** MkDocs polls the files it watches every half second, so a save waits a
+  quarter of a second on average before anything starts; the knowledge and calculator folders
+  are polled every 0.1 s instead (``watch_quickly``: MkDocs' own watch, scheduled on a faster
+  observer of the plugin's, stopped at shutdown).
 * **Theme templates.** MkDocs makes a new Jinja environment for every build, which compiles the
   theme's templates again (about a third of a second for Material); under ``serve`` the compiled
   code is kept in memory (``MemoryBytecodeCache``; Jinja checks each template's source digest).
@@ -23,9 +27,12 @@ import hashlib
 import logging
 import os
 from collections.abc import Iterable
+from typing import Any
 
 import jinja2
 from mkdocs.structure.files import File, Files
+from watchdog.observers.api import BaseObserver
+from watchdog.observers.polling import PollingObserver
 
 from decision_guide.site.page_check import ExpandedPages
 
@@ -95,6 +102,30 @@ def quiet_dirty_notice() -> None:
     logger = logging.getLogger("mkdocs.commands.build")
     if not any(isinstance(f, DirtyNotice) for f in logger.filters):
         logger.addFilter(DirtyNotice())
+
+
+FAST_POLL = 0.1
+"""Seconds between two looks at the YAML folders under ``serve`` (MkDocs: 0.5)."""
+
+
+def watch_quickly(server: Any, paths: Iterable[str]) -> BaseObserver | None:
+    """Have ``server`` (MkDocs' live-reload server) rebuild on changes under ``paths``, polled
+    every ``FAST_POLL`` seconds: ``server.watch`` schedules its handler on ``server.observer``,
+    which is this observer while it runs. Without that attribute, the server's own watch."""
+    usual = getattr(server, "observer", None)
+    if usual is None:
+        for path in paths:
+            server.watch(path)
+        return None
+    observer = PollingObserver(timeout=FAST_POLL)
+    server.observer = observer
+    try:
+        for path in paths:
+            server.watch(path)
+    finally:
+        server.observer = usual
+    observer.start()
+    return observer
 
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):
