@@ -138,4 +138,6 @@ def test_the_largest_list_page_stops_growing_with_the_knowledge_base() -> None:
         return max(len(content) for uri, content in pages_at(factor).items()
                    if uri in INDEX_PAGES or any(uri.startswith(first.removesuffix(".md") + "/")
                                                 for first in INDEX_PAGES))
-    assert largest_list_page(20) <= 1.1 * largest_list_page(10)
+    # Linear growth would double it. Entries differ in size (a criterion with inferred ratings
+    # carries their notes), so which entries share a page moves the largest page by up to a third.
+    assert largest_list_page(20) <= 1.5 * largest_list_page(10)
