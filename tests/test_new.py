@@ -23,8 +23,7 @@ def test_new_writes_a_guide_that_check_accepts(tmp_path: Path, capsys: pytest.Ca
         "content/schema/knowledge.schema.json", "mkdocs.yml"]
     assert main(["-f", str(target / "mkdocs.yml"), "check"]) == 0
     assert capsys.readouterr().out.startswith(
-        "OK, no errors (options: 2, criteria: 3, costs: 2, patterns: 0, use cases: 0, questions: 2, "
-        "sources: 2, calculators: 2)")
+        "OK, no errors (options: 2, criteria: 3, costs: 2, questions: 2, sources: 2, calculators: 2)")
 
 
 def test_a_section_the_guide_does_not_use_gets_no_empty_pages(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ import argparse
 from decision_guide.adapters.commands import Subcommands, print_problems
 from decision_guide.adapters.site import load_site
 from decision_guide.knowledge.freshness import stale_figures
+from decision_guide.knowledge.models import SECTIONS
 from decision_guide.problems import ProblemsFound, errors_only, summary_line
 
 
@@ -41,8 +42,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     kb = guide.kb
     counts = ", ".join(f"{name.replace('_', ' ')}: {len(kb.section(name))}"
-                       for name in ("options", "criteria", "costs", "patterns", "use_cases",
-                                    "questions", "sources"))
+                       for name in SECTIONS if kb.section(name))  # what the guide has, in order
     counts += f", calculators: {len(guide.renderer.calculators)}"
     print(f"OK, no errors ({counts})" + (f"; {summary_line(problems)}" if problems else ""))  # noqa: T201
     return 0
