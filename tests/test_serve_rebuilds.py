@@ -31,15 +31,19 @@ site = Path(sys.argv[1])
 def config():
     return load_config("mkdocs.yml", site_dir=str(site))
 
+def built():
+    return {str(p.relative_to(site)): p.stat().st_mtime_ns for p in site.rglob("index.html")}
+
 first = config()
 first.plugins.on_startup(command="serve", dirty=True)
 build(first, dirty=True)
-before = {str(p.relative_to(site)): p.stat().st_mtime_ns for p in site.rglob("index.html")}
+before = built()
 print(json.dumps(before), flush=True)
-sys.stdin.readline()  # the test edits the YAML now
-build(config(), dirty=True)
-after = {str(p.relative_to(site)): p.stat().st_mtime_ns for p in site.rglob("index.html")}
-print(json.dumps(sorted(page for page in after if after[page] != before.get(page))), flush=True)
+while sys.stdin.readline():  # the test edits the YAML, then asks for a rebuild
+    build(config(), dirty=True)
+    after = built()
+    print(json.dumps(sorted(page for page in after if after[page] != before.get(page))), flush=True)
+    before = after
 """
 
 
@@ -87,33 +91,72 @@ def test_compiled_templates_outlive_their_environment_and_follow_their_source() 
     assert render() == "Bye reader"
 
 
-@pytest.mark.slow
-def test_a_yaml_save_rebuilds_the_pages_that_show_the_value_and_only_those(tmp_path: Path) -> None:
+class Serving:
+    """A dirty serve loop in a child process: ``rebuild()`` after an edit says which pages were
+    written again."""
+
+    def __init__(self, project: Path, site: Path) -> None:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DECISION_GUIDE_TODAY": TODAY.isoformat()}
+        self.child = subprocess.Popen([sys.executable, "-c", REBUILD, str(site)], cwd=project,
+                                      env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                      stderr=subprocess.PIPE, text=True)
+        assert self.child.stdout is not None and self.child.stdin is not None
+        self.stdin, self.stdout = self.child.stdin, self.child.stdout
+        self.first: dict[str, int] = json.loads(self.stdout.readline() or "{}")
+
+    def rebuild(self) -> list[str]:
+        self.stdin.write("go\n")
+        self.stdin.flush()
+        return json.loads(self.stdout.readline() or "null")  # type: ignore[no-any-return]
+
+    def close(self) -> str:
+        _, errors = self.child.communicate(timeout=120)
+        assert self.child.returncode == 0, errors
+        return errors
+
+
+def second_guide(tmp_path: Path) -> tuple[Path, Path]:
     project = tmp_path / "guide"
     shutil.copytree(SECOND_GUIDE, project)
+    return project, project / "content/knowledge/entities.yml"
+
+
+@pytest.mark.slow
+def test_a_yaml_save_rebuilds_the_pages_that_show_the_value_and_only_those(tmp_path: Path) -> None:
+    project, entities = second_guide(tmp_path)
     site = tmp_path / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DECISION_GUIDE_TODAY": TODAY.isoformat()}
-    child = subprocess.Popen([sys.executable, "-c", REBUILD, str(site)], cwd=project, env=env,
-                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             text=True)
-    assert child.stdout is not None and child.stdin is not None
-    first = json.loads(child.stdout.readline() or "{}")
-    assert "index.html" in first, child.stderr.read() if child.stderr else ""
-    entities = project / "content/knowledge/entities.yml"
+    serving = Serving(project, site)
+    assert "index.html" in serving.first
     text = entities.read_text(encoding="utf-8")
     assert text.count("    value: 2.5\n") == 1  # the gpu-hour price
     entities.write_text(text.replace("    value: 2.5\n", "    value: 7.25\n"), encoding="utf-8")
-    child.stdin.write("go\n")
-    child.stdin.flush()
-    rewritten = json.loads(child.stdout.readline() or "null")
-    _, errors = child.communicate(timeout=120)
-    assert child.returncode == 0, errors
+    rewritten = serving.rebuild()
+    errors = serving.close()
     # the strict site builds dirty without failing on MkDocs' dirty-build notice
     assert "Aborted" not in errors
     assert rewritten == ["index.html", "reference/prices/index.html"]
     assert "7.25" in (site / "index.html").read_text(encoding="utf-8")
     assert "7.25" in (site / "reference/prices/index.html").read_text(encoding="utf-8")
-    assert len(first) > 10
+    assert len(serving.first) > 10
+
+
+@pytest.mark.slow
+def test_a_broken_save_and_its_fix_rebuild_every_page_for_the_banner(tmp_path: Path) -> None:
+    project, entities = second_guide(tmp_path)
+    site = tmp_path / "site"
+    serving = Serving(project, site)
+    good = entities.read_text(encoding="utf-8")
+    entities.write_text(good.replace("    value: 2.5\n", "    value: [oops\n"), encoding="utf-8")
+    broken = serving.rebuild()
+    with_banner = [page for page in serving.first
+                   if 'class="dg-banner"' in (site / page).read_text(encoding="utf-8")]
+    entities.write_text(good, encoding="utf-8")
+    fixed = serving.rebuild()
+    serving.close()
+    assert sorted(broken) == sorted(serving.first) == sorted(with_banner)
+    assert sorted(fixed) == sorted(serving.first)
+    assert not any('class="dg-banner"' in (site / page).read_text(encoding="utf-8")
+                   for page in serving.first)
 
 
 class FakeServer:
