@@ -7,7 +7,7 @@ NODE   := node_modules/.installed
 HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast check install chromium bench clean
+.PHONY: serve build test test-fast check install chromium bench runtime clean
 
 serve: $(STAMP)
 	$(VENV)/bin/mkdocs serve --livereload --dirty -a $(HOST)
@@ -36,6 +36,11 @@ bench: $(STAMP) $(NODE) chromium
 	$(PY) bench/run.py $(BENCH)
 
 install: $(STAMP)
+
+# After changing the calculators' runtime (plugins/decision_guide/calculators/runtime/*.js):
+# minify its bundle into site/static/calculators.min.js, which ships (a test fails until then).
+runtime: $(STAMP) $(NODE)
+	UPDATE_RUNTIME=1 $(PY) -m pytest -q tests/test_runtime_bundle.py
 
 # Test and bench tools from npm (axe-core, Lighthouse), pinned by package-lock.json.
 $(NODE): package-lock.json

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from decision_guide.site.assets import built_assets
+from decision_guide.site.assets import built_assets, runtime_bundle
 from decision_guide.site.bundle import BundleError, bundle
 
 MODULES = {
@@ -69,12 +70,15 @@ def test_an_import_cycle_is_refused() -> None:
         bundle("a.js", modules.__getitem__)
 
 
-@pytest.mark.parametrize("name", ["decision-guide.js", "calculators.js"])
-def test_the_shipped_bundles_are_classic_scripts_that_parse(name: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("name", "script"), [
+    ("decision-guide.js", lambda: built_assets(with_runtime=True)["decision-guide.js"]),
+    ("calculators.js", runtime_bundle)])  # shipped minified: tests/test_runtime_bundle.py
+def test_the_bundles_are_classic_scripts_that_parse(name: str, script: Callable[[], str],
+                                                   tmp_path: Path) -> None:
     node = shutil.which("node")
     assert node
     path = tmp_path / name
-    path.write_text(built_assets(with_runtime=True)[name], encoding="utf-8")
+    path.write_text(script(), encoding="utf-8")
     run = subprocess.run([node, "--check", str(path)], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert path.read_text().startswith("(function () {\n\"use strict\";")
