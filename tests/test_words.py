@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, SECOND_GUIDE, TODAY
+from decision_guide.adapters.cli import main
 from decision_guide.guide import load_guide
 from decision_guide.knowledge.words import PLACEHOLDER, Words, english, load_words
 from decision_guide.problems import ProblemsFound
@@ -26,6 +27,21 @@ TEMPLATES = ROOT / "plugins" / "decision_guide" / "templates"
 def test_the_node_tests_read_the_same_english_table() -> None:
     held = json.loads((CONTRACTS / "en.json").read_text(encoding="utf-8"))
     assert held == english(), "regenerate tests/contracts/words/en.json from knowledge/words.yml"
+
+
+def test_the_words_command_gives_the_whole_table_as_a_file_to_translate(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["words"]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("# Every word the plugin itself puts on a page")
+    target = tmp_path / "words.de.yml"
+    assert main(["words", "-o", str(target)]) == 0
+    assert "set 'words: words.de.yml'" in capsys.readouterr().out
+    assert target.read_text(encoding="utf-8") == printed
+    # As written it overrides every entry with itself: no problem, the same words.
+    assert load_words(target, project_root=tmp_path).table == english()
+    assert main(["words", "-o", str(target)]) == 1
+    assert "exists; choose a new file" in capsys.readouterr().err
 
 
 def test_a_guide_overrides_some_words_and_keeps_english_for_the_rest() -> None:

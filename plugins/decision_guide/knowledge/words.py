@@ -131,11 +131,16 @@ def _plural_form(locale: str, count: float) -> str:
     return str(_plural_rule(locale)(int(number) if float(number).is_integer() else number))
 
 
+def english_text() -> str:
+    """The package's own table (``words.yml``) as written, comments included: where a
+    translation starts."""
+    return resources.files("decision_guide.knowledge").joinpath("words.yml").read_text(encoding="utf-8")
+
+
 @functools.lru_cache(maxsize=1)
 def english() -> dict[str, Entry]:
     """The package's own table (``words.yml``), flattened to ``section.key``."""
-    raw = resources.files("decision_guide.knowledge").joinpath("words.yml").read_text(encoding="utf-8")
-    document, problems = parse_yaml(raw, "words.yml")
+    document, problems = parse_yaml(english_text(), "words.yml")
     if document is None or problems:  # the package's own file: a mistake here is our bug
         raise RuntimeError(f"the package's words.yml does not load: {problems}")
     return _flatten(document.data)
