@@ -126,10 +126,9 @@ class DecisionGuidePlugin(BasePlugin[GuideConfig]):  # type: ignore[no-untyped-c
                     os.sep, "/") in self._refused:
                 file.content_string = UNREADABLE_PAGE  # keeps the nav whole under `serve`
         pages = self.generated if self.guide is not None else placeholder_pages(knowledge)
-        dirty = self.serving and self.dirty
-        add_generated_files(files, config, pages, self.project_root,
-                            kept=self.rebuilds.unchanged if dirty else lambda uri: False)
-        if dirty:
+        # Outside `serve --dirty` nothing is noted, so no page counts as unchanged.
+        add_generated_files(files, config, pages, self.project_root, kept=self.rebuilds.unchanged)
+        if self.serving and self.dirty:
             self.rebuilds.drop_stale_outputs(files)
         if self.guide is not None:
             keep_out_of_nav(files, entity_sections(self.guide.kb))

@@ -73,6 +73,8 @@ class Rebuilds:
         self._built, self._had_problems = current, problems
 
     def unchanged(self, src_uri: str) -> bool:
+        """Whether the last ``note`` found this page as the build before left it (never before
+        a ``note``, nor when that build or this one had problems)."""
         return self._changed is not None and src_uri not in self._changed
 
     def drop_stale_outputs(self, files: Files) -> None:
@@ -82,9 +84,6 @@ class Rebuilds:
             if file.generated_by is None and not self.unchanged(file.src_uri) \
                     and os.path.isfile(file.abs_dest_path):
                 os.remove(file.abs_dest_path)
-
-    def changed_count(self, src_uris: Iterable[str]) -> int | None:
-        return None if self._changed is None else sum(uri in self._changed for uri in src_uris)
 
 
 class DirtyNotice(logging.Filter):
