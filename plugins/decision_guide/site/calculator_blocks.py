@@ -46,7 +46,7 @@ def calculator_block(ctx: PageContext, args: Mapping[str, str]) -> Markup:
                        excluded=excluded,
                        fallback=matrix(ctx, {"questions": ",".join(q.id for q in compiled.questions)}))
     results = compiled.evaluate()
-    style = ctx.renderer.settings.number_style
+    style = ctx.number_style
     words = ctx.words
     spec = calculator_spec(compiled, style, words)
     values = {value["id"]: value for value in spec["values"]}

@@ -155,7 +155,7 @@ class PageContext(Evidence):
         """A whole number of things (entries on a page) with the locale's digit grouping."""
         from decision_guide.calculators.formats import format_value
 
-        return format_value(number, "number", self.renderer.settings.number_style)
+        return format_value(number, "number", self.number_style)
 
     def md(self, text: str | None) -> Markup:
         return self._with_references(text, self.renderer.markdown.inline)
