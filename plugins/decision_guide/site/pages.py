@@ -28,7 +28,7 @@ from decision_guide.site.locations import (
     entity_page,
     index_page,
 )
-from decision_guide.site.paging import SOURCE_KINDS, ListPage
+from decision_guide.site.paging import LISTS, SOURCE_KINDS, ListPage
 from decision_guide.site.render import PageContext, Renderer, escape_heading
 
 
@@ -88,10 +88,11 @@ def generated_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
     first = _first_origin(kb)
     lists = renderer.list_pages
 
-    def listed(first_page: str, template: str, section: str,
+    def listed(first_page: str, template: str,
                data: Callable[[ListPage], dict[str, Any]] = lambda part: {}) -> Iterator[GeneratedPage]:
         """Every page of one list (``paging``), each with its own entries and the pager. A
         section without entities gets no pages: an empty "All patterns" list helps no reader."""
+        section = LISTS[first_page][0]
         if not kb.section(section):
             return
         for part in lists[first_page]:
@@ -102,27 +103,27 @@ def generated_pages(renderer: Renderer) -> Iterator[GeneratedPage]:
             yield page(part.src_uri, template, first(section), title, entries=part.entries,
                        pager=_pager(renderer, part, list_title), **data(part))
 
-    yield from listed(index_page("criteria"), "criteria_index.md", "criteria")
+    yield from listed(index_page("criteria"), "criteria_index.md")
     for criterion in kb.criteria:
         questions = referring(kb.questions, "criteria", criterion.id)
         yield page(entity_page("criteria", criterion.id), "criterion.md",
                    ("criteria", criterion.id), criterion.title, criterion=criterion, questions=questions,
                    disagreements=referring(kb.disagreements, "criteria", criterion.id))
-    yield from listed(index_page("patterns"), "patterns_index.md", "patterns")
+    yield from listed(index_page("patterns"), "patterns_index.md")
     for pattern in kb.patterns:
         use_cases = referring(kb.use_cases, "patterns", pattern.id)
         yield page(entity_page("patterns", pattern.id), "pattern.md", ("patterns", pattern.id),
                    pattern.name, pattern=pattern, use_cases=use_cases)
-    yield from listed(index_page("use_cases"), "use_cases_index.md", "use_cases")
+    yield from listed(index_page("use_cases"), "use_cases_index.md")
     for use_case in kb.use_cases:
         yield page(entity_page("use_cases", use_case.id), "use_case.md",
                    ("use_cases", use_case.id), use_case.name, use_case=use_case)
-    yield from listed(PRICES_PAGE, "prices.md", "costs",
+    yield from listed(PRICES_PAGE, "prices.md",
                       lambda part: {"max_age_months": renderer.settings.max_age_months})
     cited = citations(kb, words)
-    yield from listed(SOURCES_PAGE, "sources.md", "sources",
+    yield from listed(SOURCES_PAGE, "sources.md",
                       lambda part: {"groups": _sources_by_kind(part.entries, cited, words)})
-    yield from listed(FACTS_PAGE, "facts.md", "facts",
+    yield from listed(FACTS_PAGE, "facts.md",
                       lambda part: {"groups": _facts_by_topic(part.entries, words)})
     if kb.disagreements:
         yield page(DISAGREEMENTS_PAGE, "disagreements.md", first("disagreements"))
