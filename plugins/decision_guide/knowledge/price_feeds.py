@@ -116,4 +116,9 @@ def _difference(value: float, found: FeedPrice | None, feed: str, price: str,
     if math.isclose(value, found.value, rel_tol=tolerance, abs_tol=tolerance):
         return None
     return (f"gives {value:g} where {feed} gives {found.value:g} {found.unit} "
-            f"({'undated' if found.as_of == 'undated' else 'as of ' + found.as_of}, {found.source})")
+            f"({dated(found.as_of)}, {found.source})")
+
+
+def dated(as_of: str) -> str:
+    """A price's date as the comparison reads it: 'as of 2026-10' or 'undated'."""
+    return "undated" if as_of == "undated" else f"as of {as_of}"

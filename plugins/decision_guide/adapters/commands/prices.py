@@ -7,7 +7,7 @@ import json
 
 from decision_guide.adapters.commands import Subcommands, print_problems
 from decision_guide.adapters.site import load_site
-from decision_guide.knowledge.price_feeds import Comparison, compare, installed_feeds
+from decision_guide.knowledge.price_feeds import Comparison, compare, dated, installed_feeds
 from decision_guide.problems import Problem
 
 
@@ -39,19 +39,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _line(row: Comparison) -> str:
-    guide = f"{row.guide_value:g} {row.guide_unit} ({_date(row.guide_as_of)}, {row.guide_source})"
+    guide = f"{row.guide_value:g} {row.guide_unit} ({dated(row.guide_as_of)}, {row.guide_source})"
     if row.found is None:
         feed = "—"
     else:
-        feed = (f"{row.found.value:g} {row.found.unit} ({_date(row.found.as_of)}, {row.found.source}"
+        feed = (f"{row.found.value:g} {row.found.unit} ({dated(row.found.as_of)}, {row.found.source}"
                 f"{'; ' + row.found.note if row.found.note else ''})")
     verdict = "agrees" if row.problem is None else "DIFFERS"
     return (f"{row.cost_id}: {verdict}\n  guide: {guide}\n"
             f"  {row.feed} {row.provider}/{row.model} {row.price}: {feed}")
-
-
-def _date(as_of: str) -> str:
-    return "undated" if as_of == "undated" else f"as of {as_of}"
 
 
 def _summary(rows: list[Comparison], problems: list[Problem]) -> str:
