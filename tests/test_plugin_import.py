@@ -7,7 +7,8 @@ import subprocess
 import sys
 
 HEAVY = ["pydantic", "decision_guide.knowledge.models", "decision_guide.guide",
-         "decision_guide.site.render", "decision_guide.calculators.compile"]
+         "decision_guide.site.render", "decision_guide.calculators.compile",
+         "watchdog.observers"]  # only `serve` watches files
 
 
 def test_importing_the_plugin_module_leaves_the_core_unloaded() -> None:

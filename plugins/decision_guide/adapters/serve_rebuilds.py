@@ -27,14 +27,15 @@ import hashlib
 import logging
 import os
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from mkdocs.structure.files import File, Files
-from watchdog.observers.api import BaseObserver
-from watchdog.observers.polling import PollingObserver
 
 from decision_guide.site.page_check import ExpandedPages
+
+if TYPE_CHECKING:
+    from watchdog.observers.api import BaseObserver
 
 
 class KeptFile(File):
@@ -116,6 +117,8 @@ def watch_quickly(server: Any, paths: Iterable[str]) -> BaseObserver | None:
         for path in paths:
             server.watch(path)
         return None
+    from watchdog.observers.polling import PollingObserver  # only `serve` watches: not on import
+
     observer = PollingObserver(timeout=FAST_POLL)
     server.observer = observer
     try:

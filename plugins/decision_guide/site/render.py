@@ -29,6 +29,7 @@ from decision_guide.site.evidence import Evidence
 from decision_guide.site.locations import anchor, location
 from decision_guide.site.paging import ListPage, entry_pages, list_pages
 from decision_guide.site.safe_markdown import SafeMarkdown
+from decision_guide.site.template_cache import template_bytecode_cache
 from decision_guide.site.urls import LinkBase, Linker
 
 SHARED_MARKDOWN = SafeMarkdown()
@@ -60,12 +61,14 @@ def make_environment(template_dirs: tuple[Path, ...] = ()) -> jinja2.Environment
     """Templates from the site's ``templates_dir`` first, then the package's own.
 
     One environment per folder set for the whole process: `serve` rebuilds and repeated builds
-    reuse compiled templates (Jinja still reloads a template whose file changed)."""
+    reuse compiled templates (Jinja still reloads a template whose file changed), and a new
+    process reads them compiled from ``template_cache``."""
     loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader([str(d) for d in template_dirs])]
     loaders.append(jinja2.PackageLoader("decision_guide", "templates"))
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True,
-                             lstrip_blocks=True, keep_trailing_newline=True)
+                             lstrip_blocks=True, keep_trailing_newline=True,
+                             bytecode_cache=template_bytecode_cache())
     env.filters["heading"] = escape_heading
     return env
 
