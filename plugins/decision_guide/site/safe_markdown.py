@@ -20,6 +20,12 @@ from markupsafe import Markup
 _SAFE_SCHEMES = {"http", "https", "mailto"}
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _SINGLE_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
+_PLAIN_SENTENCE = re.compile(
+    r"(?![-+*>=#\s]|\d+[.)]\s)"  # no list, quote, heading or code-block start
+    r"(?:[^*_`\[\]<>&\\!#'\"\x00-\x1f\x7f.-]|\.(?!\.\.)|-(?!-))+")  # no markup, no smart punctuation
+"""One line that Markdown would only wrap in a paragraph: no markup characters, none of the
+quotes, dashes and ellipses the ``smarty`` extension rewrites, no block start.
+Most YAML text is such a sentence; a test checks that Markdown agrees on every one."""
 
 
 def is_safe_url(url: str) -> bool:
@@ -82,9 +88,15 @@ class SafeMarkdown:
         Results are kept: the same note appears in many tables on many pages."""
         html = self._cache.get(text)
         if html is None:
-            self._md.reset()
-            html = self._cache[text] = Markup(self._md.convert(text))  # noqa: S704 (sanitised)
+            html = self._cache[text] = (
+                Markup(f"<p>{text}</p>") if _PLAIN_SENTENCE.fullmatch(text)  # noqa: S704 (nothing to escape)
+                else self.through_markdown(text))
         return html
+
+    def through_markdown(self, text: str) -> Markup:
+        """``block`` without its shortcut for plain sentences: what Markdown itself makes."""
+        self._md.reset()
+        return Markup(self._md.convert(text))  # noqa: S704 (sanitised)
 
     def inline(self, text: str) -> Markup:
         """Render one line of text; the paragraph wrapper is removed so it fits in a cell."""
