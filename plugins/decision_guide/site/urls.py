@@ -12,6 +12,7 @@ becomes a folder). For it, links are written that way: ``relative_to="file"``.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 from typing import Literal
@@ -58,15 +59,23 @@ class Linker:
         return f"{href}#{anchor}" if anchor else href
 
     def _relative(self, target: str) -> str:
-        here = page_url(self.from_src_uri, use_directory_urls=self.use_directory_urls)
-        here_dir = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-        if here_dir == "/":
-            here_dir = ""
-        if target == here:
-            return "./" if target.endswith("/") or not target else posixpath.basename(target)
-        relative = posixpath.relpath(target or ".", here_dir or ".")
-        if target.endswith("/") or not target:
-            relative = relative.rstrip("/") + "/"
-            if relative == "./":
-                return "./"
-        return relative
+        return relative_url(page_url(self.from_src_uri, use_directory_urls=self.use_directory_urls),
+                            target)
+
+
+@functools.lru_cache(maxsize=65536)
+def relative_url(here: str, target: str) -> str:
+    """The link from the page at site URL ``here`` to the site URL ``target``. A page links to
+    the same few hundred places many times over, and ``relpath`` asks the OS for the working
+    folder on every call: the answers are kept."""
+    here_dir = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+    if here_dir == "/":
+        here_dir = ""
+    if target == here:
+        return "./" if target.endswith("/") or not target else posixpath.basename(target)
+    relative = posixpath.relpath(target or ".", here_dir or ".")
+    if target.endswith("/") or not target:
+        relative = relative.rstrip("/") + "/"
+        if relative == "./":
+            return "./"
+    return relative
