@@ -407,10 +407,11 @@ export function mount(root) {
   const form = root.querySelector("form");
   const status = root.querySelector(".dg-calc__status");
   const controls = new Map(spec.inputs.map(({ id }) => [id, form.elements.namedItem(id)]));
-  // Drawn at the width the figure had at first, so text stays legible on a phone
-  // (measured once: reading layout on every keystroke would force extra layouts).
+  // Drawn at the figure's width, so text stays legible on a phone. The width comes from a
+  // ResizeObserver, after the browser's own layout: reading it here would force a layout of the
+  // whole page while it loads (and on every keystroke, if read there).
   const charts = new Map([...root.querySelectorAll("figure[data-chart]")].map((figure) =>
-    [figure, { spec: { ...byId(spec.charts, figure.dataset.chart), style: spec.style, words: spec.words }, width: figure.clientWidth || undefined }]));
+    [figure, { spec: { ...byId(spec.charts, figure.dataset.chart), style: spec.style, words: spec.words }, width: undefined }]));
   let state = readState(spec, location.search);
   const url = urlWriter(root, () => writeState(spec, state, location.search));
   // A number field cannot hold "abc": it stays empty and the message says why. It empties
@@ -477,5 +478,24 @@ export function mount(root) {
   // Keep the build's text where it is the same number ("1.95e-05", "0.0000195").
   fill((control, text) => NUMBER.test(text) && Number(control.value || NaN) === Number(text));
   root.querySelector(".dg-calc__actions").hidden = false;
-  render();
+  // The build wrote every result for the defaults (its twin computes what this one would), so
+  // a page opened without values of its own is left as it is, and its load stays short.
+  if (writeState(spec, state, "")) render();
+  followWidths(charts, render);
+}
+
+/** Redraw (`render`) when a chart's figure is first laid out or changes width. */
+function followWidths(charts, render) {
+  if (!charts.size || typeof ResizeObserver !== "function") return;
+  const observer = new ResizeObserver((entries) => {
+    let changed = false;
+    for (const { target, contentRect } of entries) {
+      const chart = charts.get(target);
+      const width = Math.round(contentRect.width) || undefined;
+      changed ||= chart.width !== width;
+      chart.width = width;
+    }
+    if (changed) render();
+  });
+  for (const figure of charts.keys()) observer.observe(figure);
 }
