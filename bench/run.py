@@ -209,8 +209,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7, help="paired cold builds (default 7)")
     parser.add_argument("--serve-runs", type=int, default=3,
                         help="cold serve processes, 3 edits each (default 3)")
-    parser.add_argument("--lighthouse-runs", type=int, default=3,
-                        help="Lighthouse runs per page, median reported (default 3)")
+    parser.add_argument("--lighthouse-runs", type=int, default=5,
+                        help="Lighthouse runs per page, median reported (default 5, as "
+                             "Lighthouse's guide on variance advises)")
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results.json")
     args = parser.parse_args()
     parts = [p.strip() for p in args.only.split(",") if p.strip()]
