@@ -52,7 +52,7 @@ def test_every_page_has_no_axe_violations(browser, site: Path, base: str, width:
         page.goto(url)
         page.wait_for_load_state("networkidle")
         # axe judges contrast from the laid-out page: what the browser skips until the reader
-        # comes near (content-visibility: auto, calculators and tables) it would misread.
+        # comes near (content-visibility: auto, the tables) it would misread.
         page.add_style_tag(content="* { content-visibility: visible !important; }")
         page.add_script_tag(content=axe)
         violations = page.evaluate(RUN_AXE)

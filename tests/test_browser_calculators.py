@@ -518,8 +518,8 @@ def test_nothing_overflows_sideways_on_a_phone(site: Browsing) -> None:
     page = site.new_page(context=site.new_context(**PHONE))
     for path in ("costs/", "latency/"):
         page.goto(site.base + path)
-        # Everything laid out, as it is when the reader scrolls to it: a calculator off screen
-        # is skipped until then (content-visibility), and so would be any overflow inside it.
+        # Everything laid out, as it is when the reader scrolls to it: a table off screen is
+        # skipped until then (content-visibility), and so would be any overflow inside it.
         page.add_style_tag(content="* { content-visibility: visible !important; }")
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
         for root in page.locator(".dg-calc").all():
