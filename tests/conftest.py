@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import os
 import re
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +19,12 @@ SECOND_GUIDE = FIXTURES / "second-guide"
 TODAY = dt.date(2026, 11, 21)
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+if "DECISION_GUIDE_CACHE_DIR" not in os.environ:
+    # Compiled templates (site/template_cache.py) go to this run's own folder, which the builds
+    # in subprocesses inherit, not to the user's cache: the tests build projects copied into
+    # new temporary folders, and every new template path would leave files there for good.
+    os.environ["DECISION_GUIDE_CACHE_DIR"] = tempfile.mkdtemp(prefix="decision-guide-templates-")
+    atexit.register(shutil.rmtree, os.environ["DECISION_GUIDE_CACHE_DIR"], ignore_errors=True)
 
 
 def build_project(project: Path, site_dir: Path) -> Path:
