@@ -40,7 +40,7 @@ def test_saving_a_calculator_file_reloads_the_page(
         definition.write_text(definition.read_text(encoding="utf-8").replace(
             "does not fit.", "does not fit. Edited while serving."), encoding="utf-8")
         page.wait_for_function("() => !window.__beforeReload", timeout=60_000)
-        assert "Edited while serving." in page.locator("[data-calculator=latency-budget]").text_content()
+        assert "Edited while serving." in page.locator("[data-calculator=latency-budget]").inner_text()
         page.close()
 
 
@@ -56,9 +56,9 @@ def test_saving_the_words_file_reloads_the_page_with_the_new_words(
         page = browser.new_page()
         page.goto(url + "latency/")
         reset = page.locator("[data-calculator=latency-budget] button[data-reset]")
-        assert reset.text_content() == "Start over"
+        assert reset.inner_text() == "Start over"
         page.evaluate("window.__beforeReload = true")
         words.write_text("calculator:\n  reset: Begin again\n", encoding="utf-8")
         page.wait_for_function("() => !window.__beforeReload", timeout=60_000)
-        assert reset.text_content() == "Begin again"
+        assert reset.inner_text() == "Begin again"
         page.close()
