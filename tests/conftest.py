@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from decision_guide.site.template_cache import CACHE_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -19,12 +20,12 @@ SECOND_GUIDE = FIXTURES / "second-guide"
 TODAY = dt.date(2026, 11, 21)
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-if "DECISION_GUIDE_CACHE_DIR" not in os.environ:
+if CACHE_ENV not in os.environ:
     # Compiled templates (site/template_cache.py) go to this run's own folder, which the builds
     # in subprocesses inherit, not to the user's cache: the tests build projects copied into
     # new temporary folders, and every new template path would leave files there for good.
-    os.environ["DECISION_GUIDE_CACHE_DIR"] = tempfile.mkdtemp(prefix="decision-guide-templates-")
-    atexit.register(shutil.rmtree, os.environ["DECISION_GUIDE_CACHE_DIR"], ignore_errors=True)
+    os.environ[CACHE_ENV] = tempfile.mkdtemp(prefix="decision-guide-templates-")
+    atexit.register(shutil.rmtree, os.environ[CACHE_ENV], ignore_errors=True)
 
 
 def build_project(project: Path, site_dir: Path) -> Path:

@@ -419,8 +419,7 @@ def test_a_chart_is_drawn_again_at_its_figures_width_on_a_phone(site: Browsing) 
     page = site.new_page(context=site.new_context(**PHONE))
     page.goto(site.base + "costs/")
     figure = root_of(page, "break-even").locator("figure[data-chart]")
-    # Scrolled to as a reader scrolls: a calculator off screen is laid out only when near.
-    figure.evaluate("f => f.scrollIntoView()")
+    figure.scroll_into_view_if_needed()
     width = round(figure.evaluate("f => f.clientWidth"))
     assert width < 400
     page.wait_for_function("([f, w]) => f.querySelector('svg').getAttribute('viewBox').split(' ')[2] == w",

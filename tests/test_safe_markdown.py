@@ -47,7 +47,7 @@ def test_inline_removes_the_paragraph_wrapper_only_for_one_paragraph() -> None:
     assert md.inline("one\n\ntwo") == "<p>one</p>\n<p>two</p>"
 
 
-# Plain sentences skip Markdown (a third of the time spent rendering a guide); they must come out
+# Plain sentences skip Markdown (a quarter of the time spent rendering a guide); they must come out
 # exactly as Markdown would make them. The alphabet is weighted towards what Markdown and its
 # smarty extension treat specially.
 _TRICKY = list("*_`[]<>&\\!#'\"-.:|=+~()0123456789\n\t\x02\x03\u00a0") + [" ", "  ", "--", "...", "1. ",
