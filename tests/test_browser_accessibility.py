@@ -1,5 +1,7 @@
 """Every page of the built guide passes axe-core (WCAG 2.2 AA and best practices) with no
-violation, at desktop width and on a 375 px phone, and no page scrolls sideways on the phone.
+violation, at desktop width and on a 375 px phone; every table's caption spans its table (on a
+phone, where rows become cards, it read one word per line), and on the phone no page scrolls
+sideways.
 
 axe-core comes from npm (the project's package.json, installed by `make test` with `npm ci`).
 It is injected as a script, so these pages are opened with the CSP bypassed; the CSP itself is
@@ -21,6 +23,10 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 812}}
+NARROW_CAPTIONS = """() => [...document.querySelectorAll("table > caption")]
+  .filter((c) => c.getBoundingClientRect().width < c.parentElement.getBoundingClientRect().width - 1)
+  .map((c) => `caption "${c.textContent.trim()}" is ${Math.round(c.getBoundingClientRect().width)} px \
+wide in a table of ${Math.round(c.parentElement.getBoundingClientRect().width)} px`)"""
 RUN_AXE = """async () => {
   const { violations } = await axe.run(document, { resultTypes: ["violations"] });
   return violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3)
@@ -62,5 +68,7 @@ def test_every_page_has_no_axe_violations(browser, site: Path, base: str, width:
             overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
             if overflow > 0:
                 found.setdefault(url, []).append(f"scrolls sideways by {overflow} px")
+        if narrow := page.evaluate(NARROW_CAPTIONS):
+            found.setdefault(url, []).extend(narrow)
     context.close()
     assert found == {}, json.dumps(found, indent=1)

@@ -1,7 +1,7 @@
 """A list that runs over several pages, in the browser: the guide's knowledge base copied ten
 times (the bench's scaler), built strictly. Its pages pass axe-core at desktop and phone width
-without scrolling sideways, and a reader goes from page to page with the pager, which marks the
-page they are on."""
+without scrolling sideways, their captions as wide as their tables, and a reader goes from page
+to page with the pager, which marks the page they are on."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 from conftest import ROOT, build_project
 from static_server import serve_site
-from test_browser_accessibility import AXE, RUN_AXE, WIDTHS
+from test_browser_accessibility import AXE, NARROW_CAPTIONS, RUN_AXE, WIDTHS
 
 sys.path.insert(0, str(ROOT / "bench"))
 from scale import scaled_project  # noqa: E402
@@ -42,8 +42,10 @@ def test_the_pages_of_a_long_list_have_no_axe_violations(browser, base: str, wid
         page.add_script_tag(content=axe)
         violations = page.evaluate(RUN_AXE)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-        if violations or overflow > 0:
-            found[path] = [*violations, *([f"scrolls sideways by {overflow} px"] if overflow > 0 else [])]
+        problems = [*violations, *([f"scrolls sideways by {overflow} px"] if overflow > 0 else []),
+                    *page.evaluate(NARROW_CAPTIONS)]
+        if problems:
+            found[path] = problems
     context.close()
     assert found == {}
 
