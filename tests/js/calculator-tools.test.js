@@ -149,6 +149,8 @@ test("a value or input with decimals shows exactly that many places: on the page
   assert.deepEqual(validateInput(invoice.inputs[0], "6000", euros, ENGLISH), { error: "Must be at most 5.000,00\u00a0€." });
   const rows = exportRows(german, { net: "1234.56", copies: "2" });
   assert.ok(toCsv(rows, ENGLISH).includes('"output","amount","Amount","2.469,12\u00a0€","",""'));
-  assert.ok(toMarkdown(german, rows, "https://example.org/").split("\n").includes("| Amount | 2.469,12 € |"),
-    "Markdown cells fold every space, the no-break one too");
+  assert.ok(toMarkdown(german, rows, "https://example.org/").split("\n").includes("| Amount | 2.469,12\u00a0€ |"),
+    "a Markdown cell keeps the no-break space the page shows between the figure and its currency");
+  const folded = toMarkdown(SPEC, [{ kind: "input", id: "q", label: "two\nlines", value: "a \t b", unit: "", note: "" }], "x");
+  assert.ok(folded.split("\n").includes("| two lines | a b |"), "line breaks and runs of spaces fold into one space");
 });

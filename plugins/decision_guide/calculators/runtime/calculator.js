@@ -339,7 +339,8 @@ export function toCsv(rows, words) {
     .map((cells) => cells.map((text) => csvCell(String(text))).join(",")).join("\r\n") + "\r\n";
 }
 
-const mdCell = (text) => String(text).replace(/[\\|*_`[\]<>]/g, "\\$&").replace(/\s+/g, " ");
+// A cell stays on one line; no-break spaces (between a figure and its currency) stay unbroken, as on the page.
+const mdCell = (text) => String(text).replace(/[\\|*_`[\]<>]/g, "\\$&").replace(/[^\S\u00a0\u202f]+/g, " ");
 
 /** `rows` (of exportRows) as a Markdown document: title, inputs, results, assumptions, link. */
 export function toMarkdown(spec, rows, link) {
