@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, TODAY
+from decision_guide.guide import load_guide
 from decision_guide.knowledge.base import KnowledgeBase, load_knowledge
 from decision_guide.site.markers import expand_markers
 from decision_guide.site.render import Renderer, RenderSettings
@@ -83,3 +86,17 @@ def test_yaml_text_is_escaped_in_blocks(kb: KnowledgeBase) -> None:
     hostile = dataclasses.replace(kb, options=(option, *kb.options[1:]))
     html, _ = expand(hostile, "<!-- guide:options -->")
     assert "<script>" not in html and "&lt;script&gt;" in html and "<em>safe</em>" in html
+
+
+def test_a_calculator_says_where_each_default_comes_from_in_a_sentence() -> None:
+    guide = load_guide(ROOT / "content" / "knowledge", ROOT / "calculators", project_root=ROOT,
+                       settings=RenderSettings(today=TODAY))
+    html, problems = guide.expand("<!-- guide:calculator id=rag-cost -->\n", "costs.md", "costs.md")
+    assert problems == []
+    sources = [" ".join(re.sub(r"<[^>]+>", "", s).replace("&nbsp;", " ").split()) for s in re.findall(
+        r'<span class="dg-field__source[^"]*">(.*?)</p>', html, re.S)]
+    statement = guide.kb.get("facts", "article-query-example").statement
+    assert any(s.startswith(f"Default based on: {statement}") for s in sources)  # a fact
+    price = re.compile(r"Default from [\d.]+ USD / 1M tokens as of \d{4}-\d\d")
+    assert any(price.match(s) for s in sources)  # a price
+    assert any(s.startswith("Default assumed: ") for s in sources)  # the author's own value
