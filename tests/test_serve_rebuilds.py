@@ -1,6 +1,7 @@
 """Under `mkdocs serve --dirty` (how `make serve` runs), a YAML save rebuilds the pages whose text
-it changed, generated or hand-written, and leaves the others as they were; the theme's compiled
-templates outlive each rebuild.
+it changed, generated or hand-written, and leaves the others as they were; a save of mkdocs.yml
+or of the theme's custom_dir rebuilds every page; the theme's compiled templates outlive each
+rebuild.
 
 The rebuilds run as MkDocs' serve loop runs them (``on_startup`` for serve, a fresh config per
 build, ``build(dirty=True)``), in a child process: MkDocs keeps one plugin object per process.
@@ -18,7 +19,12 @@ from pathlib import Path
 import jinja2
 import pytest
 from conftest import SECOND_GUIDE, TODAY
-from decision_guide.adapters.serve_rebuilds import MemoryBytecodeCache, Rebuilds, fingerprints
+from decision_guide.adapters.serve_rebuilds import (
+    MemoryBytecodeCache,
+    Rebuilds,
+    fingerprints,
+    site_fingerprint,
+)
 from decision_guide.site.page_check import ExpandedPages
 
 REBUILD = """
@@ -74,6 +80,43 @@ def test_a_page_is_changed_when_its_expansion_or_its_generated_text_differs() ->
     rebuilds.note(fingerprints(expanded({"a.md": "A2", "b.md": "B", "g.md": "G", "new.md": "N"}),
                                {"g.md": "t: 2"}), problems=False)
     assert [uri for uri in ("a.md", "b.md", "g.md", "new.md") if rebuilds.unchanged(uri)] == ["b.md"]
+
+
+def test_a_change_to_the_config_or_the_theme_folder_rebuilds_every_page() -> None:
+    rebuilds = Rebuilds()
+    prints = fingerprints(expanded({"a.md": "A"}), {})
+    rebuilds.note(prints, problems=False, site=b"nav 1")
+    rebuilds.note(prints, problems=False, site=b"nav 1")
+    assert rebuilds.unchanged("a.md")
+    rebuilds.note(prints, problems=False, site=b"nav 2")
+    assert not rebuilds.unchanged("a.md")
+    rebuilds.note(prints, problems=False, site=b"nav 2")
+    assert rebuilds.unchanged("a.md")
+
+
+def test_the_site_fingerprint_follows_the_config_file_and_every_file_of_the_theme_folder(
+        tmp_path: Path) -> None:
+    config, theme = tmp_path / "mkdocs.yml", tmp_path / "overrides"
+    config.write_text("site_name: A\n", encoding="utf-8")
+    (theme / "partials").mkdir(parents=True)
+    (theme / "main.html").write_text("{% extends 'base.html' %}", encoding="utf-8")
+
+    def now() -> bytes:
+        return site_fingerprint(str(config), str(theme))
+
+    seen = [now()]
+    assert now() == seen[0], "nothing changed, nothing to rebuild"
+    config.write_text("site_name: B\n", encoding="utf-8")
+    seen.append(now())
+    (theme / "partials" / "footer.html").write_text("<footer></footer>", encoding="utf-8")
+    seen.append(now())
+    (theme / "partials" / "footer.html").write_text("<footer>edited</footer>", encoding="utf-8")
+    seen.append(now())
+    (theme / "partials" / "footer.html").unlink()
+    seen.append(now())
+    assert all(seen[i] != seen[i + 1] for i in range(len(seen) - 1)), "each change is seen"
+    assert seen[-1] == seen[1], "the folder is as it was after the config change"
+    assert site_fingerprint(str(config), None) == site_fingerprint(str(config), str(tmp_path / "none"))
 
 
 def test_compiled_templates_outlive_their_environment_and_follow_their_source() -> None:
@@ -138,6 +181,22 @@ def test_a_yaml_save_rebuilds_the_pages_that_show_the_value_and_only_those(tmp_p
     assert "7.25" in (site / "index.html").read_text(encoding="utf-8")
     assert "7.25" in (site / "reference/prices/index.html").read_text(encoding="utf-8")
     assert len(serving.first) > 10
+
+
+@pytest.mark.slow
+def test_a_save_of_mkdocs_yml_rebuilds_every_page_with_the_new_nav(tmp_path: Path) -> None:
+    project, _ = second_guide(tmp_path)
+    site = tmp_path / "site"
+    serving = Serving(project, site)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - Sources: reference/sources.md", "  - Where figures come from: reference/sources.md"),
+        encoding="utf-8")
+    rewritten = serving.rebuild()
+    serving.close()
+    assert sorted(rewritten) == sorted(serving.first)
+    assert all("Where figures come from" in (site / page).read_text(encoding="utf-8")
+               for page in serving.first if page != "404.html")
 
 
 @pytest.mark.slow

@@ -27,6 +27,7 @@ from decision_guide.adapters.serve_rebuilds import (
     Rebuilds,
     fingerprints,
     quiet_dirty_notice,
+    site_fingerprint,
     watch_quickly,
 )
 from decision_guide.knowledge.files import display_path
@@ -107,7 +108,8 @@ class DecisionGuidePlugin(BasePlugin[GuideConfig]):  # type: ignore[no-untyped-c
         if self.serving and self.dirty:
             contents = {page.src_uri: page.content for page in self.generated}
             self.rebuilds.note(fingerprints(self.expanded, contents),
-                               problems=bool(self.problems) or self.guide is None)
+                               problems=bool(self.problems) or self.guide is None,
+                               site=site_fingerprint(config.config_file_path, config.theme.custom_dir))
 
     def _keep_serving(self, config: MkDocsConfig, problems: Sequence[Problem]) -> None:
         """Stop a build with every problem; under `serve`, keep the last good guide and show

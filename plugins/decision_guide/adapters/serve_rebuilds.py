@@ -9,9 +9,12 @@ Two things MkDocs would otherwise redo on every save:
   build's: a generated page that did not change is a ``KeptFile``, which the dirty build skips
   while its output exists; a hand-written page whose expansion changed has its old output
   removed, so the dirty build writes it again. While the guide has problems (the banner is on
-  every page), and right after, every page is rebuilt. MkDocs warns on every dirty build that
-  links may be inaccurate, which ``strict: true`` turns into a failed build; as the plugin keeps
-  its pages right, ``DirtyNotice`` shows that warning as information under ``serve --dirty``.
+  every page), and right after, every page is rebuilt; so is every page after a save of
+  ``mkdocs.yml`` (its nav and site name are on every page) or of a file in the theme's
+  ``custom_dir`` (``site_fingerprint``), which MkDocs' dirty build would leave as they were.
+  MkDocs warns on every dirty build that links may be inaccurate, which ``strict: true`` turns
+  into a failed build; as the plugin keeps its pages right, ``DirtyNotice`` shows that warning
+  as information under ``serve --dirty``.
 * **Noticing the save.** MkDocs polls the files it watches every half second, so a save waits a
   quarter of a second on average before anything starts; the knowledge and calculator folders
   are polled every 0.1 s instead (``watch_quickly``: MkDocs' own watch, scheduled on a faster
@@ -57,21 +60,44 @@ def fingerprints(expanded: ExpandedPages, contents: dict[str, str]) -> dict[str,
     return result
 
 
+def site_fingerprint(config_file: str | None, custom_dir: str | None) -> bytes:
+    """The digest of what every page shows besides its own text: the config file's bytes (the
+    nav, the site name, the theme's options) and the name, size and time of each file in the
+    theme's ``custom_dir`` (its templates and partials)."""
+    digest = hashlib.blake2b(digest_size=16)
+    if config_file and os.path.isfile(config_file):
+        with open(config_file, "rb") as config:
+            digest.update(config.read())
+    for folder, subfolders, names in os.walk(custom_dir or "", followlinks=False):
+        subfolders.sort()
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            try:
+                stat = os.stat(path)
+            except OSError:  # removed while we looked: the next save's fingerprint tells
+                continue
+            digest.update(f"\0{os.path.relpath(path, custom_dir or '')}\0{stat.st_size}\0"
+                          f"{stat.st_mtime_ns}".encode("utf-8", "surrogateescape"))
+    return digest.digest()
+
+
 class Rebuilds:
     """What changed since the last build of this ``serve`` process."""
 
     def __init__(self) -> None:
         self._built: dict[str, bytes] = {}
+        self._site = b""
         self._changed: set[str] | None = None
         self._had_problems = True
 
-    def note(self, current: dict[str, bytes], *, problems: bool) -> None:
+    def note(self, current: dict[str, bytes], *, problems: bool, site: bytes = b"") -> None:
         """Before a build: compare the pages with the last build's (all changed when either
-        build has problems, or on the first)."""
-        whole = problems or self._had_problems
+        build has problems, on the first, and when ``site``, the ``site_fingerprint``, differs
+        from the last build's)."""
+        whole = problems or self._had_problems or site != self._site
         self._changed = None if whole else {
             uri for uri, digest in current.items() if self._built.get(uri) != digest}
-        self._built, self._had_problems = current, problems
+        self._built, self._had_problems, self._site = current, problems, site
 
     def unchanged(self, src_uri: str) -> bool:
         """Whether the last ``note`` found this page as the build before left it (never before
